@@ -1,0 +1,9 @@
+// Every migration, in order. Listed in code (not read from a folder at run time) so the
+// same set runs on PGlite and PostgreSQL, from source or from a bundle.
+import type { Migration } from 'kysely/migration';
+import * as initial from './0001_initial.ts';
+
+/** Migrations by name; names sort in the order they apply. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};
