@@ -6,7 +6,10 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Builds the config for one workspace; `svelteConfig` is passed by the web app only. */
+/**
+ * Builds the config for one workspace; `svelteConfig` is passed by the web app only.
+ * @param {{ tsconfigRootDir?: string, svelteConfig?: object }} [options]
+ */
 export function thriveConfig({ tsconfigRootDir, svelteConfig } = {}) {
   return tseslint.config(
     { ignores: ['**/build/**', '**/dist/**', '**/.svelte-kit/**', '**/node_modules/**', '**/test-results/**'] },

@@ -1,0 +1,93 @@
+// Every setting comes from the environment, is validated once at start, and a bad value
+// stops the server with one clear line (see README "Settings").
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** The repository root, so defaults do not depend on the working directory. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const LogLevel = Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)));
+
+/** The settings, as the environment names them. */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000, description: 'Port to listen on.' }),
+  HOST: Type.String({ minLength: 1, default: 'localhost', description: 'Interface to listen on; 0.0.0.0 in containers.' }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; unset = embedded PGlite.' }),
+  ),
+  PGLITE_DIR: Type.String({ minLength: 1, default: join(REPO_ROOT, '.data', 'pglite'), description: 'Folder of the embedded database.' }),
+  DATA_MIRROR: Type.String({ minLength: 1, default: resolve(REPO_ROOT, '..', 'shared', 'data'), description: 'Folder of the open-data mirror.' }),
+  WEB_BUILD_DIR: Type.String({ minLength: 1, default: join(REPO_ROOT, 'apps', 'web', 'build'), description: 'SvelteKit adapter-node output.' }),
+  LOG_LEVEL: { ...LogLevel, default: 'info', description: 'Pino log level.' },
+  TRUST_PROXY: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* from a load balancer.' }),
+  DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL pool size per instance.' }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 120000, default: 10000, description: 'Time in-flight requests get to finish on SIGTERM.' }),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  dataMirror: string;
+  webBuildDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  dbPoolMax: number;
+  shutdownGraceMs: number;
+}
+
+/** A setting had a bad value; the message is one line naming it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the settings from an environment (process.env by default). */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const first = Value.Errors(EnvSchema, env)[0];
+  if (first) {
+    const key = first.instancePath.replace(/^\//, '') || 'settings';
+    const given = key in raw ? ` (got "${String(raw[key])}")` : '';
+    throw new ConfigError(`invalid setting ${key}${given}: ${explain(key, first.message)}`);
+  }
+  const valid = env as Env;
+  return {
+    port: valid.PORT,
+    host: valid.HOST,
+    databaseUrl: valid.DATABASE_URL,
+    pgliteDir: resolve(valid.PGLITE_DIR),
+    dataMirror: resolve(valid.DATA_MIRROR),
+    webBuildDir: resolve(valid.WEB_BUILD_DIR),
+    logLevel: valid.LOG_LEVEL,
+    trustProxy: valid.TRUST_PROXY,
+    dbPoolMax: valid.DB_POOL_MAX,
+    shutdownGraceMs: valid.SHUTDOWN_GRACE_MS,
+  };
+}
+
+// TypeBox's messages are terse for unions and booleans; say what is allowed instead.
+function explain(key: string, message: string): string {
+  const schema: unknown = (EnvSchema.properties as Record<string, unknown>)[key];
+  if (schema && typeof schema === 'object' && 'anyOf' in schema && Array.isArray(schema.anyOf)) {
+    return `must be one of ${schema.anyOf.map((s: { const?: unknown }) => String(s.const)).join(', ')}`;
+  }
+  if (schema && typeof schema === 'object' && 'type' in schema && schema.type === 'boolean') {
+    return 'must be true or false';
+  }
+  return message;
+}
+
+/** True when the web app has been built and can be mounted. */
+export function hasWebBuild(config: Pick<Config, 'webBuildDir'>): boolean {
+  return existsSync(join(config.webBuildDir, 'handler.js'));
+}

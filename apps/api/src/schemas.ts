@@ -1,0 +1,16 @@
+// Schemas shared by every module and by the web client (one source for API types).
+import { Type, type Static } from 'typebox';
+
+/** The body of every error response. */
+export const ErrorBody = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String({ description: 'The input at fault, e.g. querystring.level' })),
+  },
+  { $id: 'ErrorBody' },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export { HealthBody } from './modules/health/schemas.ts';

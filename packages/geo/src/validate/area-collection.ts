@@ -1,0 +1,171 @@
+import type { AreaFeature, AreaGeometry } from '../area-feature.ts';
+import { checkAreaGeometry } from './area-geometry.ts';
+import { asArray, isRecord } from './json-shape.ts';
+import { guessCodeProperty, guessNameProperty, propertyText } from './property-guess.ts';
+import type { ValidationError, ValidationErrorKind } from './validation-error.ts';
+
+/** Options for {@link validateAreaCollection}. */
+export interface ValidateOptions {
+  /** Property holding the area code; guessed when not given. */
+  readonly codeProp?: string;
+  /** Property holding the area name; guessed when not given. */
+  readonly nameProp?: string;
+  /** How many errors to describe before only counting the rest. Default 20. */
+  readonly maxErrors?: number;
+}
+
+/** What was guessed because the caller did not say: absent when given in the options. */
+export interface GuessedProperties {
+  readonly codeProp?: string;
+  /** null when no name property could be found. */
+  readonly nameProp?: string | null;
+}
+
+/** A file fit to load: every feature with a code, a name (null when there is none), and a checked geometry. */
+export interface ValidAreaCollection {
+  readonly ok: true;
+  readonly features: AreaFeature[];
+  readonly codeProp: string;
+  readonly nameProp: string | null;
+  readonly guessed: GuessedProperties;
+  readonly warnings: string[];
+}
+
+/** A file refused: the first `maxErrors` problems, and how many more there were. */
+export interface InvalidAreaCollection {
+  readonly ok: false;
+  readonly errors: ValidationError[];
+  readonly moreErrors: number;
+  readonly codeProp: string | null;
+  readonly nameProp: string | null;
+  readonly guessed: GuessedProperties;
+  readonly warnings: string[];
+}
+
+/** The outcome of {@link validateAreaCollection}. */
+export type AreaCollectionValidation = ValidAreaCollection | InvalidAreaCollection;
+
+/** Default cap on described errors: enough to see a pattern, short enough to read. */
+export const DEFAULT_MAX_ERRORS = 20;
+
+/**
+ * Checks parsed GeoJSON (of unknown shape) as a set of areas: a FeatureCollection of Polygons or
+ * MultiPolygons in WGS84 lon/lat, closed rings of at least 4 positions, a unique non-empty code
+ * on every feature. Recognises British National Grid coordinates and says how to reproject.
+ * Guesses the code and name properties when not given, and reports what it guessed.
+ */
+export function validateAreaCollection(
+  input: unknown,
+  options: ValidateOptions = {},
+): AreaCollectionValidation {
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const errors: ValidationError[] = [];
+  let errorCount = 0;
+  const report = (index: number | null, code: string | null, kind: ValidationErrorKind, message: string) => {
+    errorCount += 1;
+    if (errors.length < maxErrors) errors.push({ index, code, kind, message });
+  };
+  const warnings: string[] = [];
+  const refuse = (codeProp: string | null, nameProp: string | null, guessed: GuessedProperties): InvalidAreaCollection => ({
+    ok: false,
+    errors,
+    moreErrors: errorCount - errors.length,
+    codeProp,
+    nameProp,
+    guessed,
+    warnings,
+  });
+
+  const features = isRecord(input) && input.type === 'FeatureCollection' ? asArray(input.features) : undefined;
+  if (features === undefined) {
+    report(null, null, 'not_feature_collection', `expected a GeoJSON FeatureCollection with a features array, got ${describe(input)}`);
+    return refuse(null, null, {});
+  }
+
+  const rows = features.map((feature) =>
+    isRecord(feature) && isRecord(feature.properties) ? feature.properties : {},
+  );
+  const guessed: { codeProp?: string; nameProp?: string | null } = {};
+  let codeProp: string | undefined = options.codeProp;
+  if (codeProp === undefined) {
+    codeProp = guessCodeProperty(rows);
+    if (codeProp !== undefined) guessed.codeProp = codeProp;
+  }
+  let nameProp: string | null = options.nameProp ?? null;
+  if (options.nameProp === undefined) {
+    nameProp = guessNameProperty(rows, codeProp) ?? null;
+    guessed.nameProp = nameProp;
+    if (nameProp === null && features.length > 0) warnings.push('no name property found; names are left empty (pass nameProp to choose one)');
+  }
+  const seen = propertiesSeen(rows);
+  const given = codeProp;
+  if (given === undefined) {
+    report(null, null, 'no_code_property', `could not tell which property holds the area code; pass codeProp (properties seen: ${seen})`);
+  } else if (features.length > 0 && !rows.some((row) => Object.hasOwn(row, given))) {
+    report(null, null, 'no_code_property', `no feature has the property "${given}" (properties seen: ${seen})`);
+    codeProp = undefined;
+  }
+
+  const valid: AreaFeature[] = [];
+  const firstIndexOfCode = new Map<string, number>();
+  features.forEach((feature, index) => {
+    if (!isRecord(feature) || feature.type !== 'Feature') {
+      report(index, null, 'not_feature', `expected a GeoJSON Feature, got ${describe(feature)}`);
+      return;
+    }
+    const properties = rows[index] ?? {};
+    const code = codeProp === undefined ? undefined : propertyText(properties[codeProp]);
+    if (codeProp !== undefined && code === undefined) {
+      report(index, null, 'missing_code', `the code property "${codeProp}" is missing or empty`);
+    }
+    if (code !== undefined) {
+      const first = firstIndexOfCode.get(code);
+      if (first === undefined) firstIndexOfCode.set(code, index);
+      else report(index, code, 'duplicate_code', `code ${code} is already used by feature ${first}`);
+    }
+    const problems = checkAreaGeometry(feature.geometry);
+    for (const problem of problems) report(index, code ?? null, problem.kind, problem.message);
+    if (problems.length === 0 && code !== undefined && errorCount === 0) {
+      valid.push({
+        code,
+        name: nameProp === null ? null : (propertyText(properties[nameProp]) ?? null),
+        // checkAreaGeometry found nothing wrong, so the shape is a Polygon or MultiPolygon.
+        geometry: feature.geometry as AreaGeometry,
+        properties,
+      });
+    }
+  });
+
+  if (errorCount > 0 || codeProp === undefined) return refuse(codeProp ?? null, nameProp, guessed);
+  const swapped = swappedAxesWarning(valid);
+  if (swapped !== undefined) warnings.push(swapped);
+  return { ok: true, features: valid, codeProp, nameProp, guessed, warnings };
+}
+
+/** Great Britain lies within lon −9…2.5, lat 49…61: a file entirely in the mirror image of that is almost surely lat,lon. */
+function swappedAxesWarning(features: readonly AreaFeature[]): string | undefined {
+  if (features.length === 0) return undefined;
+  let inMirror = true;
+  for (const feature of features) {
+    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    for (const position of polygons.flat(2)) {
+      const [x = 0, y = 0] = position;
+      if (!(x >= 49 && x <= 61 && y >= -9 && y <= 2.5)) inMirror = false;
+    }
+    if (!inMirror) return undefined;
+  }
+  return 'every coordinate looks like [latitude, longitude] for Great Britain; GeoJSON wants [longitude, latitude]: swap the axes';
+}
+
+function propertiesSeen(rows: readonly Readonly<Record<string, unknown>>[]): string {
+  const keys = new Set<string>();
+  for (const row of rows.slice(0, 50)) for (const key of Object.keys(row)) keys.add(key);
+  return keys.size === 0 ? 'none' : [...keys].join(', ');
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (isRecord(value)) return typeof value.type === 'string' ? `a ${value.type}` : 'an object without a type';
+  return typeof value;
+}
