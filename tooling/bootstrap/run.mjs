@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_WANTED = '24';
 const NODE_MIN = [22, 17]; // SvelteKit 3 is the strictest part of the stack
-const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
-  .packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devEngines.packageManager
+  .version;
 const TOOLS = process.env.THRIVE_TOOLS_DIR ?? join(homedir(), '.cache', 'thrive');
 
 const say = (line) => process.stderr.write(`thrive: ${line}\n`);
@@ -70,14 +70,15 @@ function ensurePnpm(nodeDir) {
     npmInstallTo(prefix, `pnpm@${PNPM_VERSION}`);
     if (!existsSync(cli)) fail(`pnpm did not install where expected (${cli}).`);
   }
-  return (args, opts = {}) =>
-    spawnSync(join(nodeDir, 'node'), [cli, ...args], { stdio: 'inherit', cwd: ROOT, env: childEnv(nodeDir), ...opts });
+  return (args) => spawnSync(join(nodeDir, 'node'), [cli, ...args], { stdio: 'inherit', cwd: ROOT, env: childEnv(nodeDir) });
 }
 
 function childEnv(nodeDir) {
+  // turbo runs each package's script through `pnpm run`, so pnpm must be on the PATH too.
+  const pnpmBin = join(TOOLS, `pnpm-${PNPM_VERSION}`, 'node_modules', '.bin');
   return {
     ...process.env,
-    PATH: [nodeDir, join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+    PATH: [nodeDir, pnpmBin, join(ROOT, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
     TURBO_TELEMETRY_DISABLED: '1',
     DO_NOT_TRACK: '1',
   };
@@ -114,16 +115,19 @@ const [command = 'start', ...rest] = process.argv.slice(2);
 const nodeDir = ensureNode();
 const pnpm = ensurePnpm(nodeDir);
 ensureInstalled(pnpm);
-const turbo = (tasks, extra = []) => pnpm(['exec', 'turbo', 'run', ...tasks, '--output-logs=errors-only', ...extra]);
+// turbo's own launcher, run directly: `pnpm exec` would try to resolve pnpm itself again.
+const TURBO = join(ROOT, 'node_modules', 'turbo', 'bin', 'turbo');
+const turbo = (args) =>
+  spawnSync(join(nodeDir, 'node'), [TURBO, 'run', ...args], { stdio: 'inherit', cwd: ROOT, env: childEnv(nodeDir) });
 
 switch (command) {
   case 'start': {
-    if (turbo(['build']).status !== 0) fail('build failed (see above).');
+    if (turbo(['build', '--output-logs=errors-only']).status !== 0) fail('build failed (see above).');
     run(nodeDir, join(nodeDir, 'node'), [join(ROOT, 'apps/api/src/server.ts'), ...rest]);
     break;
   }
   case 'test': {
-    const out = pnpm(['exec', 'turbo', 'run', 'typecheck', 'lint', 'test', 'test:e2e', '--output-logs=new-only', '--concurrency=1', ...rest]);
+    const out = turbo(['typecheck', 'lint', 'test', 'test:e2e', '--output-logs=new-only', '--concurrency=1', ...rest]);
     process.exit(out.status ?? 1);
     break;
   }
@@ -132,12 +136,12 @@ switch (command) {
     break;
   }
   case 'bench': {
-    const out = pnpm(['exec', 'turbo', 'run', 'bench', '--output-logs=full', '--concurrency=1', ...rest]);
+    const out = turbo(['bench', '--output-logs=full', '--concurrency=1', ...rest]);
     process.exit(out.status ?? 1);
     break;
   }
   case 'dev': {
-    run(nodeDir, join(nodeDir, 'node'), [join(ROOT, 'node_modules', '.bin', 'turbo'), 'run', 'dev', ...rest]);
+    run(nodeDir, join(nodeDir, 'node'), [TURBO, 'run', 'dev', ...rest]);
     break;
   }
   default:
