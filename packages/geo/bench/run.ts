@@ -12,7 +12,12 @@ import { bboxContains, bboxOf } from '../src/bbox.ts';
 import { bestFitByCentroid } from '../src/best-fit.ts';
 import { validateAreaCollection } from '../src/validate/area-collection.ts';
 import { formatValidationError } from '../src/validate/validation-error.ts';
-import { boundaryPath, mirrorDir, parseCentroidsCsv, wardFileNames } from '../test-support/mirror.ts';
+import {
+  boundaryPath,
+  mirrorDir,
+  parseCentroidsCsv,
+  wardFileNames,
+} from '../test-support/mirror.ts';
 
 const WARM_RUNS = 5;
 const TARGET_MS = 1000;
@@ -60,7 +65,9 @@ const validated = time(() => {
     const file = files[i] ?? '?';
     const result = validateAreaCollection(json);
     if (!result.ok) {
-      throw new Error(`${file} is not valid:\n${result.errors.map(formatValidationError).join('\n')}`);
+      throw new Error(
+        `${file} is not valid:\n${result.errors.map(formatValidationError).join('\n')}`,
+      );
     }
     for (const feature of result.features) {
       wards.push(feature);
@@ -77,7 +84,10 @@ const index = built.value;
 
 // Assignment: one cold run, then warm runs for a steadier figure.
 const cold = time(() => bestFitByCentroid(centroids, index));
-const warm = Array.from({ length: WARM_RUNS }, () => time(() => bestFitByCentroid(centroids, index)).ms);
+const warm = Array.from(
+  { length: WARM_RUNS },
+  () => time(() => bestFitByCentroid(centroids, index)).ms,
+);
 const result = cold.value;
 
 // Baseline 1: the same kind of index, bounding boxes only, no point-in-polygon.
@@ -121,7 +131,9 @@ const farther = withFallback.unmatched.map((code) => {
 
 // Sanity: does each LSOA land in a ward of its own authority?
 const ladOf = new Map(centroids.map((c) => [c.code, RECODED_LADS[c.ladCode] ?? c.ladCode]));
-const otherAuthority = result.links.filter((link) => wardFile.get(link.to) !== ladOf.get(link.from));
+const otherAuthority = result.links.filter(
+  (link) => wardFile.get(link.to) !== ladOf.get(link.from),
+);
 
 const warmMedian = median(warm);
 console.log(`
@@ -138,7 +150,14 @@ unmatched    ${result.unmatched.map((code) => `${code} (${ladOf.get(code)})`).jo
 ambiguous    ${result.ambiguous.map((a) => `${a.code} in ${a.wards.join(' & ')}`).join(', ') || 'none'}
 fallback     nearest boundary within 50 m would place ${withFallback.nearest.length}: ${withFallback.nearest.map((n) => `${n.code} → ${n.to} at ${n.metres.toFixed(1)} m`).join(', ') || 'none'}; still unmatched ${withFallback.unmatched.length}
 beyond 50 m  ${farther.join(', ') || 'none'}
-authority    ${otherAuthority.length} LSOAs land in a ward of another authority's file${otherAuthority.length > 0 ? `: ${otherAuthority.slice(0, 10).map((l) => `${l.from} (${ladOf.get(l.from)}) → ${l.to} (${wardFile.get(l.to)})`).join(', ')}${otherAuthority.length > 10 ? ', …' : ''}` : ''}
+authority    ${otherAuthority.length} LSOAs land in a ward of another authority's file${
+  otherAuthority.length > 0
+    ? `: ${otherAuthority
+        .slice(0, 10)
+        .map((l) => `${l.from} (${ladOf.get(l.from)}) → ${l.to} (${wardFile.get(l.to)})`)
+        .join(', ')}${otherAuthority.length > 10 ? ', …' : ''}`
+    : ''
+}
 
 baselines (same run, same points)
   bbox-only flatbush lookup   median ${ms(median(bboxRuns.map((r) => r.ms)))} → best fit costs ${(warmMedian / median(bboxRuns.map((r) => r.ms))).toFixed(1)}× the bare index lookup

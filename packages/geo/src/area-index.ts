@@ -23,6 +23,13 @@ export interface AreaIndex {
   nearestAreaWithin(lon: number, lat: number, maxMetres: number): NearestArea | undefined;
 }
 
+/**
+ * Boxes are padded by 1e-9° (0.1 mm) so that point-in-polygon, not the box, decides points on
+ * an edge: turf's test rounds a point a hair outside an edge (e.g. x = -5e-324 against x = 0)
+ * onto it, while the box comparison is exact, and the two would otherwise disagree.
+ */
+const BOX_PAD = 1e-9;
+
 interface Part {
   readonly area: number;
   readonly polygon: Polygon;
@@ -44,7 +51,7 @@ export function createAreaIndex(areas: readonly AreaShape[]): AreaIndex {
         throw new RangeError(`area ${areaCode(part.area)}: a polygon has no outer ring`);
       }
       const [minx, miny, maxx, maxy] = bboxOfPositions(outer);
-      tree.add(minx, miny, maxx, maxy);
+      tree.add(minx - BOX_PAD, miny - BOX_PAD, maxx + BOX_PAD, maxy + BOX_PAD);
     }
     tree.finish();
   }

@@ -4,8 +4,8 @@ import type { BBox } from './area-feature.ts';
 /** Anything with coordinates whose extent we may want: a geometry, a feature, a collection, or a list of features. */
 export type Extentable =
   | Geometry
-  | Feature
-  | FeatureCollection
+  | Feature<Geometry | null>
+  | FeatureCollection<Geometry | null>
   | readonly { readonly geometry: Geometry | null }[];
 
 /**
@@ -40,7 +40,7 @@ function extendWith(box: BBox, input: Extentable | null): void {
     }
     return;
   }
-  const one = input as Geometry | Feature | FeatureCollection;
+  const one = input as Geometry | Feature<Geometry | null> | FeatureCollection<Geometry | null>;
   switch (one.type) {
     case 'FeatureCollection':
       for (const feature of one.features) extendWith(box, feature.geometry);

@@ -44,7 +44,12 @@ function squaredDistanceToRing(
   return best;
 }
 
-function squaredDistanceFromOriginToSegment(ax: number, ay: number, bx: number, by: number): number {
+function squaredDistanceFromOriginToSegment(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax;
   const dy = by - ay;
   const length2 = dx * dx + dy * dy;

@@ -30,8 +30,5 @@ export {
   guessCodeProperty,
   guessNameProperty,
 } from './validate/property-guess.ts';
-export {
-  VALIDATION_ERROR_KINDS,
-  formatValidationError,
-} from './validate/validation-error.ts';
+export { VALIDATION_ERROR_KINDS, formatValidationError } from './validate/validation-error.ts';
 export type { ValidationError, ValidationErrorKind } from './validate/validation-error.ts';

@@ -29,15 +29,21 @@ export const WIRE_DECIMALS = 5;
  * Douglas–Peucker does not preserve topology: rings may self-intersect or cross neighbours, so
  * use the result for display only, never for point-in-polygon.
  */
-export function simplifyForWire(geometry: AreaGeometry, options: SimplifyOptions = {}): AreaGeometry {
-  const tolerance =
-    options.toleranceDegrees ?? (options.toleranceMetres ?? 0) / METRES_PER_DEGREE;
+export function simplifyForWire(
+  geometry: AreaGeometry,
+  options: SimplifyOptions = {},
+): AreaGeometry {
+  const tolerance = options.toleranceDegrees ?? (options.toleranceMetres ?? 0) / METRES_PER_DEGREE;
   if (!(tolerance >= 0) || !Number.isFinite(tolerance)) {
-    throw new RangeError(`simplifyForWire: tolerance must be a finite number ≥ 0, got ${tolerance}`);
+    throw new RangeError(
+      `simplifyForWire: tolerance must be a finite number ≥ 0, got ${tolerance}`,
+    );
   }
   const decimals = options.decimals === undefined ? WIRE_DECIMALS : options.decimals;
   if (decimals !== null && !(Number.isInteger(decimals) && decimals >= 0 && decimals <= 15)) {
-    throw new RangeError(`simplifyForWire: decimals must be an integer 0–15 or null, got ${decimals}`);
+    throw new RangeError(
+      `simplifyForWire: decimals must be an integer 0–15 or null, got ${decimals}`,
+    );
   }
   const highQuality = options.highQuality ?? false;
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -100,5 +106,11 @@ function assertValidRing(ring: Position[]): void {
 function isClosedRing(ring: readonly Position[]): boolean {
   const first = ring[0];
   const last = ring[ring.length - 1];
-  return ring.length >= 4 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+  return (
+    ring.length >= 4 &&
+    first !== undefined &&
+    last !== undefined &&
+    first[0] === last[0] &&
+    first[1] === last[1]
+  );
 }

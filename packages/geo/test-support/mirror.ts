@@ -25,9 +25,12 @@ export function readMirrorText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read ${path}: is the data mirror there? Set DATA_MIRROR to its folder.`, {
-      cause: error,
-    });
+    throw new Error(
+      `cannot read ${path}: is the data mirror there? Set DATA_MIRROR to its folder.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -56,11 +59,21 @@ export function parseCentroidsCsv(text: string): LsoaCentroidRow[] {
     throw new Error(`unexpected centroid header: ${header}; expected ${CENTROID_HEADER}`);
   }
   return body.map((line, i) => {
-    if (line.includes('"')) throw new Error(`centroid line ${i + 2} has a quoted field; use a CSV parser`);
+    if (line.includes('"'))
+      throw new Error(`centroid line ${i + 2} has a quoted field; use a CSV parser`);
     const [code, name, ladCode, lon, lat, ...extra] = line.split(',');
     const x = Number(lon);
     const y = Number(lat);
-    if (code === undefined || name === undefined || ladCode === undefined || extra.length > 0 || lon === '' || lat === '' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    if (
+      code === undefined ||
+      name === undefined ||
+      ladCode === undefined ||
+      extra.length > 0 ||
+      lon === '' ||
+      lat === '' ||
+      !Number.isFinite(x) ||
+      !Number.isFinite(y)
+    ) {
       throw new Error(`centroid line ${i + 2} is malformed: ${line}`);
     }
     return { code, name, ladCode, lon: x, lat: y };

@@ -61,12 +61,21 @@ export function validateAreaCollection(
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   const errors: ValidationError[] = [];
   let errorCount = 0;
-  const report = (index: number | null, code: string | null, kind: ValidationErrorKind, message: string) => {
+  const report = (
+    index: number | null,
+    code: string | null,
+    kind: ValidationErrorKind,
+    message: string,
+  ) => {
     errorCount += 1;
     if (errors.length < maxErrors) errors.push({ index, code, kind, message });
   };
   const warnings: string[] = [];
-  const refuse = (codeProp: string | null, nameProp: string | null, guessed: GuessedProperties): InvalidAreaCollection => ({
+  const refuse = (
+    codeProp: string | null,
+    nameProp: string | null,
+    guessed: GuessedProperties,
+  ): InvalidAreaCollection => ({
     ok: false,
     errors,
     moreErrors: errorCount - errors.length,
@@ -76,10 +85,21 @@ export function validateAreaCollection(
     warnings,
   });
 
-  const features = isRecord(input) && input.type === 'FeatureCollection' ? asArray(input.features) : undefined;
+  const features =
+    isRecord(input) && input.type === 'FeatureCollection' ? asArray(input.features) : undefined;
   if (features === undefined) {
-    report(null, null, 'not_feature_collection', `expected a GeoJSON FeatureCollection with a features array, got ${describe(input)}`);
+    report(
+      null,
+      null,
+      'not_feature_collection',
+      `expected a GeoJSON FeatureCollection with a features array, got ${describe(input)}`,
+    );
     return refuse(null, null, {});
+  }
+  if (features.length === 0) {
+    // Loading zero areas is never what anyone meant: say so rather than succeed with nothing.
+    report(null, null, 'empty_collection', 'the FeatureCollection has no features');
+    return refuse(options.codeProp ?? null, options.nameProp ?? null, {});
   }
 
   const rows = features.map((feature) =>
@@ -95,14 +115,28 @@ export function validateAreaCollection(
   if (options.nameProp === undefined) {
     nameProp = guessNameProperty(rows, codeProp) ?? null;
     guessed.nameProp = nameProp;
-    if (nameProp === null && features.length > 0) warnings.push('no name property found; names are left empty (pass nameProp to choose one)');
+    if (nameProp === null) {
+      warnings.push('no name property found; names are left empty (pass nameProp to choose one)');
+    }
+  } else if (!rows.some((row) => Object.hasOwn(row, options.nameProp ?? ''))) {
+    warnings.push(`no feature has the name property "${options.nameProp}"; names are left empty`);
   }
   const seen = propertiesSeen(rows);
-  const given = codeProp;
-  if (given === undefined) {
-    report(null, null, 'no_code_property', `could not tell which property holds the area code; pass codeProp (properties seen: ${seen})`);
-  } else if (features.length > 0 && !rows.some((row) => Object.hasOwn(row, given))) {
-    report(null, null, 'no_code_property', `no feature has the property "${given}" (properties seen: ${seen})`);
+  const chosen = codeProp;
+  if (chosen === undefined) {
+    report(
+      null,
+      null,
+      'no_code_property',
+      `could not tell which property holds the area code; pass codeProp (properties seen: ${seen})`,
+    );
+  } else if (!rows.some((row) => Object.hasOwn(row, chosen))) {
+    report(
+      null,
+      null,
+      'no_code_property',
+      `no feature has the property "${chosen}" (properties seen: ${seen})`,
+    );
     codeProp = undefined;
   }
 
@@ -121,7 +155,8 @@ export function validateAreaCollection(
     if (code !== undefined) {
       const first = firstIndexOfCode.get(code);
       if (first === undefined) firstIndexOfCode.set(code, index);
-      else report(index, code, 'duplicate_code', `code ${code} is already used by feature ${first}`);
+      else
+        report(index, code, 'duplicate_code', `code ${code} is already used by feature ${first}`);
     }
     const problems = checkAreaGeometry(feature.geometry);
     for (const problem of problems) report(index, code ?? null, problem.kind, problem.message);
@@ -147,7 +182,10 @@ function swappedAxesWarning(features: readonly AreaFeature[]): string | undefine
   if (features.length === 0) return undefined;
   let inMirror = true;
   for (const feature of features) {
-    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const polygons =
+      feature.geometry.type === 'Polygon'
+        ? [feature.geometry.coordinates]
+        : feature.geometry.coordinates;
     for (const position of polygons.flat(2)) {
       const [x = 0, y = 0] = position;
       if (!(x >= 49 && x <= 61 && y >= -9 && y <= 2.5)) inMirror = false;
@@ -166,6 +204,7 @@ function propertiesSeen(rows: readonly Readonly<Record<string, unknown>>[]): str
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (isRecord(value)) return typeof value.type === 'string' ? `a ${value.type}` : 'an object without a type';
+  if (isRecord(value))
+    return typeof value.type === 'string' ? `a ${value.type}` : 'an object without a type';
   return typeof value;
 }

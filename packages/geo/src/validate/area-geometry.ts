@@ -10,6 +10,8 @@ export interface GeometryProblem {
 /** British National Grid (EPSG:27700) extent in metres, used to recognise eastings/northings. */
 const BNG_MAX_EASTING = 700_000;
 const BNG_MAX_NORTHING = 1_300_000;
+/** Eastings and northings in Great Britain run to thousands of metres; no degree value does. */
+const BNG_MIN_TELLING_VALUE = 1_000;
 
 /** Said wherever projected coordinates are found: the fix, not just the fault. */
 export const REPROJECT_ADVICE =
@@ -71,16 +73,27 @@ function checkRing(
     return;
   }
   if (positions.length < 4) {
-    note('short_ring', `${where} has ${positions.length} positions; a ring needs at least 4 (a triangle plus the closing point)`);
+    note(
+      'short_ring',
+      `${where} has ${positions.length} positions; a ring needs at least 4 (a triangle plus the closing point)`,
+    );
   }
   let numeric = true;
   positions.forEach((position, i) => {
     const xy = asArray(position);
     const x = xy?.[0];
     const y = xy?.[1];
-    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    if (
+      typeof x !== 'number' ||
+      typeof y !== 'number' ||
+      !Number.isFinite(x) ||
+      !Number.isFinite(y)
+    ) {
       numeric = false;
-      note('non_numeric', `${where}, position ${i} is ${JSON.stringify(position)}; expected [lon, lat] numbers`);
+      note(
+        'non_numeric',
+        `${where}, position ${i} is ${JSON.stringify(position)}; expected [lon, lat] numbers`,
+      );
       return;
     }
     outside.add(x, y, `${where}, position ${i}`);
@@ -88,23 +101,29 @@ function checkRing(
   const first = asArray(positions[0]);
   const last = asArray(positions[positions.length - 1]);
   if (numeric && positions.length > 1 && (first?.[0] !== last?.[0] || first?.[1] !== last?.[1])) {
-    note('unclosed_ring', `${where} is not closed: its last position must repeat its first, ${JSON.stringify(first)}`);
+    note(
+      'unclosed_ring',
+      `${where} is not closed: its last position must repeat its first, ${JSON.stringify(first)}`,
+    );
   }
 }
 
 /**
  * Collects positions outside lon/lat range and decides between "out of range" and "this is
- * British National Grid": BNG only when every position fits the grid's extent, so a single stray
- * value in an otherwise lon/lat file is reported as what it is.
+ * British National Grid": BNG only when every position fits the grid's extent and some value is
+ * in the thousands (metres, not degrees), so a single stray value in an otherwise lon/lat file,
+ * or a typo like [200, 51], is reported as what it is.
  */
 class OutsideLonLat {
   private count = 0;
   private allInGrid = true;
+  private metreSized = false;
   private example: { x: number; y: number; where: string } | undefined;
 
   add(x: number, y: number, where: string): void {
     const inGrid = x >= 0 && x <= BNG_MAX_EASTING && y >= 0 && y <= BNG_MAX_NORTHING;
     if (!inGrid) this.allInGrid = false;
+    if (x > BNG_MIN_TELLING_VALUE || y > BNG_MIN_TELLING_VALUE) this.metreSized = true;
     if (x >= -180 && x <= 180 && y >= -90 && y <= 90) return;
     this.count += 1;
     this.example ??= { x, y, where };
@@ -114,7 +133,7 @@ class OutsideLonLat {
     const example = this.example;
     if (example === undefined) return undefined;
     const at = `[${example.x}, ${example.y}] at ${example.where}`;
-    if (this.allInGrid) {
+    if (this.allInGrid && this.metreSized) {
       return {
         kind: 'projected_bng',
         message: `coordinates look like British National Grid eastings/northings in metres (EPSG:27700), e.g. ${at}; ${REPROJECT_ADVICE}`,

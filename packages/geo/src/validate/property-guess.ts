@@ -15,7 +15,7 @@ const GSS_NAME_PROPERTY = /^[A-Z]{2,5}\d{2}NM$/i;
 /** A GSS code: country letter and eight digits, e.g. E05004691. */
 const GSS_CODE_VALUE = /^[EWSN]\d{8}$/;
 
-/** Share of features that must carry a value for a property to count as "the" code or name. */
+/** Share of a property's values that must be GSS-shaped for it to count as holding GSS codes. */
 const MOSTLY = 0.9;
 
 interface PropertyStats {
@@ -30,26 +30,29 @@ interface PropertyStats {
 /**
  * Guesses which property holds the area code. In order: an ONS-style `..CD` property with
  * GSS-shaped values; a known ONS code property whatever its values; `code` in any case; any
- * property with GSS-shaped values. Within a rule, unique values win (the area's own code, not
- * its parent's), then the known-name order, then the order properties appear in.
+ * property with GSS-shaped values on at least half the features. Within a rule, a property with
+ * no repeated value wins (the area's own code, not its parent's), then the one on most features,
+ * then the known-name order, then the order properties appear in. Features missing the value
+ * do not stop the guess: validation then reports them one by one.
  */
-export function guessCodeProperty(rows: readonly Readonly<Record<string, unknown>>[]): string | undefined {
-  const stats = collectStats(rows);
-  const n = rows.length;
-  const unique = (s: PropertyStats) => s.distinct.size === s.present && s.present === n;
-  const mostlyGss = (s: PropertyStats) => n > 0 && s.gss / n >= MOSTLY;
-  const mostlyPresent = (s: PropertyStats) => n > 0 && s.present / n >= MOSTLY;
+export function guessCodeProperty(
+  rows: readonly Readonly<Record<string, unknown>>[],
+): string | undefined {
+  const stats = collectStats(rows).filter((s) => s.present > 0);
+  const unique = (s: PropertyStats) => s.distinct.size === s.present;
+  const mostlyGss = (s: PropertyStats) => s.gss / s.present >= MOSTLY;
   const rules: ((s: PropertyStats) => boolean)[] = [
     (s) => GSS_CODE_PROPERTY.test(s.key) && mostlyGss(s),
-    (s) => knownRank(s.key) < KNOWN_CODE_PROPERTIES.length && mostlyPresent(s),
-    (s) => s.key.toLowerCase() === 'code' && mostlyPresent(s),
-    (s) => mostlyGss(s),
+    (s) => knownRank(s.key) < KNOWN_CODE_PROPERTIES.length,
+    (s) => s.key.toLowerCase() === 'code',
+    (s) => mostlyGss(s) && s.present >= rows.length / 2,
   ];
   for (const rule of rules) {
     const matches = stats.filter(rule);
     matches.sort(
       (a, b) =>
         Number(unique(b)) - Number(unique(a)) ||
+        b.present - a.present ||
         knownRank(a.key) - knownRank(b.key) ||
         stats.indexOf(a) - stats.indexOf(b),
     );
@@ -61,16 +64,18 @@ export function guessCodeProperty(rows: readonly Readonly<Record<string, unknown
 
 /**
  * Guesses which property holds the area name: the code property's sibling (WD13CD → WD13NM),
- * then any `..NM` property, then `name` in any case; each must hold text for most features.
+ * then any `..NM` property, then `name` in any case; within a rule, the one on most features.
  */
 export function guessNameProperty(
   rows: readonly Readonly<Record<string, unknown>>[],
   codeProp: string | undefined,
 ): string | undefined {
-  const stats = collectStats(rows).filter(
-    (s) => rows.length > 0 && s.present / rows.length >= MOSTLY && s.key !== codeProp,
+  const stats = collectStats(rows)
+    .filter((s) => s.present > 0 && s.key !== codeProp)
+    .sort((a, b) => b.present - a.present);
+  const sibling = codeProp?.replace(/cd$/i, (cd) =>
+    cd === 'CD' ? 'NM' : cd === 'cd' ? 'nm' : 'Nm',
   );
-  const sibling = codeProp?.replace(/cd$/i, (cd) => (cd === 'CD' ? 'NM' : cd === 'cd' ? 'nm' : 'Nm'));
   const rules: ((key: string) => boolean)[] = [
     (key) => sibling !== undefined && key === sibling,
     (key) => GSS_NAME_PROPERTY.test(key),

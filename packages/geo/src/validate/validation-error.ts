@@ -1,6 +1,7 @@
 /** Every reason a boundary file can be refused, one word each so callers can count or translate them. */
 export const VALIDATION_ERROR_KINDS = [
   'not_feature_collection',
+  'empty_collection',
   'not_feature',
   'null_geometry',
   'geometry_type',
