@@ -17,6 +17,20 @@ export const IOD_DOMAINS = [
 /** One of the IMD and its seven domains. @see IOD_DOMAINS */
 export type IodDomain = (typeof IOD_DOMAINS)[number];
 
+/** A record with a value for the IMD and every domain; the object literal lets the compiler check none is left out. @see IOD_DOMAINS */
+export function byDomain<T>(value: (domain: IodDomain) => T): Record<IodDomain, T> {
+  return {
+    imd: value('imd'),
+    income: value('income'),
+    employment: value('employment'),
+    education: value('education'),
+    health: value('health'),
+    crime: value('crime'),
+    housing: value('housing'),
+    environment: value('environment'),
+  };
+}
+
 /** How the IoD2019 files (File 2, File 10) name each domain. @see https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019 (File 2 headers) */
 export const IOD_DOMAIN_LABELS: Readonly<Record<IodDomain, string>> = {
   imd: 'Index of Multiple Deprivation (IMD)',
@@ -37,7 +51,7 @@ export type PopulationBasis = 'total' | 'workingAge';
  * ranks for the 32 London boroughs: total population reproduces IMD, Income, Education,
  * Health, Crime, Barriers and Living Environment to the published 0.1; for Employment the
  * total population misses by hundreds (Tower Hamlets 18,833 against 18,064.2) while the
- * working-age population lands within 0.6 (File 6 rounds it to whole people).
+ * working-age population lands within 0.6 (likely because File 6 rounds it to whole people).
  * @see https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019 (IoD2019 Research Report, Appendix A)
  */
 export const POPULATION_BASIS: Readonly<Record<IodDomain, PopulationBasis>> = {

@@ -1,5 +1,4 @@
 // The weight each national percentile gets in the "extent" summary measure.
-import { nationalPercentile } from './ranks.ts';
 
 /**
  * Extent weight of a national percentile: 1 for the most deprived 10%; 0.95 at the 11th
@@ -8,21 +7,8 @@ import { nationalPercentile } from './ranks.ts';
  */
 export function extentWeight(percentile: number): number {
   if (percentile <= 10) return 1;
-  // 0.95 − 0.9·k/19 = (361 − 18k)/380 for k = percentile − 11: one exact division, so the
-  // 30th percentile gets exactly 0.05 rather than 0.05 ± 1 ulp.
+  // 0.95 − 0.9·k/19 = (361 − 18k)/380 for k = percentile − 11: integers and one division, so
+  // the 30th percentile weighs exactly what the literal 0.05 is, not 0.05 ± 1 ulp.
   if (percentile <= 30) return (361 - 18 * (percentile - 11)) / 380;
   return 0;
-}
-
-/**
- * Extent weight of every rank 1..N, looked up by rank (index 0 unused), so a summary over all
- * LSOAs does one array read per LSOA.
- * @see extentWeight
- */
-export function extentWeightsByRank(lsoaCount: number): Float64Array {
-  const weights = new Float64Array(lsoaCount + 1);
-  for (let rank = 1; rank <= lsoaCount; rank++) {
-    weights[rank] = extentWeight(nationalPercentile(rank, lsoaCount));
-  }
-  return weights;
 }

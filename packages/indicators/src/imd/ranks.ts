@@ -26,5 +26,7 @@ export function summaryRank(rank: number, lsoaCount: number): number {
  * @see https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019 (IoD2019 Research Report, Appendix A, "extent")
  */
 export function nationalPercentile(rank: number, lsoaCount: number): number {
-  return Math.ceil((rank / lsoaCount) * 100);
+  // rank × 100 is exact, so one correctly rounded division: an exact boundary stays an integer
+  // (rank / N × 100 would give 7.000000000000001 for rank 7 of 100, and ceil would say 8).
+  return Math.ceil((rank * 100) / lsoaCount);
 }

@@ -3,9 +3,14 @@
 // by rank once, dealt into their groups in that order, then each group is walked once for the
 // totals and once more (its most deprived tenth only) for local concentration.
 // Indices into the typed arrays below are in bounds by construction, hence the `as number`.
-import { extentWeightsByRank } from './extent.ts';
+import { extentWeight } from './extent.ts';
 import { localConcentration } from './local-concentration.ts';
-import { IOD2019_LSOA_COUNT, mostDeprivedDecileMaxRank, summaryRank } from './ranks.ts';
+import {
+  IOD2019_LSOA_COUNT,
+  mostDeprivedDecileMaxRank,
+  nationalPercentile,
+  summaryRank,
+} from './ranks.ts';
 
 /**
  * The four IoD2019 summary measures of one larger area for one domain. Ranks follow the
@@ -42,18 +47,22 @@ export interface GroupedLsoas {
  * @throws RangeError when a rank is not an integer in 1..lsoaCount or a population is negative or not finite.
  * @see https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019 (IoD2019 Research Report, Appendix A)
  */
-export function summariseGroups(input: GroupedLsoas, lsoaCount: number = IOD2019_LSOA_COUNT): IodSummary[] {
+export function summariseGroups(
+  input: GroupedLsoas,
+  lsoaCount: number = IOD2019_LSOA_COUNT,
+): IodSummary[] {
   const { groupCount, groupOf, rank, population } = input;
   const n = groupOf.length;
   if (rank.length !== n || population.length !== n) {
-    throw new RangeError(`groupOf, rank and population must have the same length (${n}, ${rank.length}, ${population.length}).`);
+    throw new RangeError(
+      `groupOf, rank and population must have the same length (${n}, ${rank.length}, ${population.length}).`,
+    );
   }
   checkValues(input, lsoaCount);
 
   const order = groupMembersByRank(input, lsoaCount);
   const starts = order.starts;
   const members = order.members;
-  const weights = extentWeightsByRank(lsoaCount);
   const decileMax = mostDeprivedDecileMaxRank(lsoaCount);
 
   const summaries: IodSummary[] = [];
@@ -70,7 +79,7 @@ export function summariseGroups(input: GroupedLsoas, lsoaCount: number = IOD2019
       const p = population[i] as number;
       people += p;
       rankPeople += p * summaryRank(r, lsoaCount);
-      extentPeople += p * (weights[r] as number);
+      extentPeople += p * extentWeight(nationalPercentile(r, lsoaCount));
       if (r <= decileMax) inMostDeprived++;
     }
     const count = end - start;
@@ -78,7 +87,15 @@ export function summariseGroups(input: GroupedLsoas, lsoaCount: number = IOD2019
       averageRank: people > 0 ? rankPeople / people : null,
       proportion: count > 0 ? inMostDeprived / count : null,
       extent: people > 0 ? extentPeople / people : null,
-      localConcentration: localConcentration(members, start, end, rank, population, people, lsoaCount),
+      localConcentration: localConcentration(
+        members,
+        start,
+        end,
+        rank,
+        population,
+        people,
+        lsoaCount,
+      ),
     });
   }
   return summaries;
@@ -94,31 +111,36 @@ export interface RankedLsoa {
  * IoD2019 summary measures of one group of LSOAs (a ward, an estate, any selection).
  * @see summariseGroups
  */
-export function summariseLsoaGroup(lsoas: readonly RankedLsoa[], lsoaCount: number = IOD2019_LSOA_COUNT): IodSummary {
-  const rank = new Int32Array(lsoas.length);
-  const population = new Float64Array(lsoas.length);
-  lsoas.forEach((lsoa, i) => {
-    rank[i] = lsoa.rank;
-    population[i] = lsoa.population;
-  });
-  if (lsoas.some((lsoa, i) => rank[i] !== lsoa.rank)) {
-    throw new RangeError(`every rank must be an integer from 1 to ${lsoaCount}.`);
-  }
-  const [summary] = summariseGroups({ groupCount: 1, groupOf: new Int32Array(lsoas.length), rank, population }, lsoaCount);
-  if (summary === undefined) throw new Error('summariseGroups returned no summary for one group.');
+export function summariseLsoaGroup(
+  lsoas: readonly RankedLsoa[],
+  lsoaCount: number = IOD2019_LSOA_COUNT,
+): IodSummary {
+  const rank = lsoas.map((lsoa) => lsoa.rank);
+  const population = lsoas.map((lsoa) => lsoa.population);
+  const [summary] = summariseGroups(
+    { groupCount: 1, groupOf: new Int32Array(lsoas.length), rank, population },
+    lsoaCount,
+  );
+  if (summary === undefined)
+    throw new Error('summariseGroups returned no summary for its one group.');
   return summary;
 }
 
-function checkValues({ groupCount, groupOf, rank, population }: GroupedLsoas, lsoaCount: number): void {
+function checkValues(
+  { groupCount, groupOf, rank, population }: GroupedLsoas,
+  lsoaCount: number,
+): void {
   for (let i = 0; i < groupOf.length; i++) {
     const g = groupOf[i] as number;
-    if (g < -1 || g >= groupCount) throw new RangeError(`LSOA ${i}: group ${g} is outside 0..${groupCount - 1}.`);
+    if (g < -1 || g >= groupCount)
+      throw new RangeError(`LSOA ${i}: group ${g} is outside 0..${groupCount - 1}.`);
     const r = rank[i] as number;
     if (!Number.isInteger(r) || r < 1 || r > lsoaCount) {
       throw new RangeError(`LSOA ${i}: rank ${r} is not an integer from 1 to ${lsoaCount}.`);
     }
     const p = population[i] as number;
-    if (!Number.isFinite(p) || p < 0) throw new RangeError(`LSOA ${i}: population ${p} is not a finite number ≥ 0.`);
+    if (!Number.isFinite(p) || p < 0)
+      throw new RangeError(`LSOA ${i}: population ${p} is not a finite number ≥ 0.`);
   }
 }
 
@@ -132,24 +154,38 @@ function groupMembersByRank(
   lsoaCount: number,
 ): { starts: Int32Array; members: Int32Array } {
   const n = groupOf.length;
+  // rankStarts[r] = number of LSOAs ranked below r, then advanced as LSOAs of rank r are placed.
   const rankStarts = new Int32Array(lsoaCount + 2);
-  for (let i = 0; i < n; i++) (rankStarts[(rank[i] as number) + 1] as number)++;
-  for (let r = 1; r <= lsoaCount + 1; r++) rankStarts[r] = (rankStarts[r] as number) + (rankStarts[r - 1] as number);
+  for (let i = 0; i < n; i++) {
+    const next = (rank[i] as number) + 1;
+    rankStarts[next] = (rankStarts[next] as number) + 1;
+  }
+  for (let r = 1; r <= lsoaCount + 1; r++)
+    rankStarts[r] = (rankStarts[r] as number) + (rankStarts[r - 1] as number);
   const byRank = new Int32Array(n);
-  for (let i = 0; i < n; i++) byRank[(rankStarts[rank[i] as number] as number)++] = i;
+  for (let i = 0; i < n; i++) {
+    const r = rank[i] as number;
+    const at = rankStarts[r] as number;
+    byRank[at] = i;
+    rankStarts[r] = at + 1;
+  }
 
   const starts = new Int32Array(groupCount + 1);
   for (let i = 0; i < n; i++) {
     const g = groupOf[i] as number;
-    if (g >= 0) (starts[g + 1] as number)++;
+    if (g >= 0) starts[g + 1] = (starts[g + 1] as number) + 1;
   }
-  for (let g = 1; g <= groupCount; g++) starts[g] = (starts[g] as number) + (starts[g - 1] as number);
+  for (let g = 1; g <= groupCount; g++)
+    starts[g] = (starts[g] as number) + (starts[g - 1] as number);
   const cursor = starts.slice(0, groupCount);
   const members = new Int32Array(starts[groupCount] as number);
   for (let k = 0; k < n; k++) {
     const i = byRank[k] as number;
     const g = groupOf[i] as number;
-    if (g >= 0) members[(cursor[g] as number)++] = i;
+    if (g < 0) continue;
+    const at = cursor[g] as number;
+    members[at] = i;
+    cursor[g] = at + 1;
   }
   return { starts, members };
 }

@@ -1,0 +1,15 @@
+// One CSV record, quoted as RFC 4180 requires: a field holding a comma, a double quote or a
+// line break goes in double quotes, inner quotes doubled. Anything else is written as is.
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** A CSV line (without line ending) from fields; null or undefined is an empty (missing) field. @see https://www.rfc-editor.org/rfc/rfc4180 */
+export function csvLine(fields: readonly (string | number | null | undefined)[]): string {
+  return fields.map(csvField).join(',');
+}
+
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

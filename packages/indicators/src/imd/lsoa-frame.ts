@@ -1,0 +1,100 @@
+// File 2 ranks joined to File 6 populations by LSOA code, held as typed columns so summaries
+// over every authority and domain read flat arrays.
+import type { IodDomainsRecord } from '../readers/iod-domains.ts';
+import type { PopulationRecord } from '../readers/population.ts';
+import { byDomain, type IodDomain, type PopulationBasis } from './domains.ts';
+
+/** LSOAs in File 2 order: codes, authority, rank per domain (1 = most deprived) and population per basis. */
+export interface LsoaFrame {
+  readonly lsoaCodes: readonly string[];
+  readonly ladCodes: readonly string[];
+  readonly ladNames: readonly string[];
+  readonly ranks: Readonly<Record<IodDomain, Int32Array>>;
+  readonly populations: Readonly<Record<PopulationBasis, Float64Array>>;
+}
+
+/** File 2 and File 6 do not line up: an LSOA is missing from one or listed twice. */
+export class LsoaJoinError extends Error {
+  override name = 'LsoaJoinError';
+  readonly lsoaCode: string;
+
+  constructor(lsoaCode: string, reason: string) {
+    super(`LSOA ${lsoaCode}: ${reason}`);
+    this.lsoaCode = lsoaCode;
+  }
+}
+
+/**
+ * Joins File 2 records to File 6 populations by LSOA code.
+ * @throws LsoaJoinError when an LSOA is listed twice or has no population record.
+ * @see https://www.gov.uk/government/statistics/english-indices-of-deprivation-2019 (File 2, File 6)
+ */
+export function buildLsoaFrame(
+  domains: readonly IodDomainsRecord[],
+  populations: readonly PopulationRecord[],
+): LsoaFrame {
+  const populationIndex = alignedOrder(domains, populations) ?? joinByCode(domains, populations);
+  const n = domains.length;
+  const ranks = byDomain((domain) => {
+    const column = new Int32Array(n);
+    for (let i = 0; i < n; i++) column[i] = (domains[i] as IodDomainsRecord).ranks[domain];
+    return column;
+  });
+  const total = new Float64Array(n);
+  const workingAge = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const population = populations[populationIndex[i] as number] as PopulationRecord;
+    total[i] = population.total;
+    workingAge[i] = population.workingAge;
+  }
+  return {
+    lsoaCodes: domains.map((record) => record.lsoaCode),
+    ladCodes: domains.map((record) => record.ladCode),
+    ladNames: domains.map((record) => record.ladName),
+    ranks,
+    populations: { total, workingAge },
+  };
+}
+
+/**
+ * The usual case, File 6 listing the same LSOAs in the same strictly increasing code order as
+ * File 2: row i joins row i, no lookup needed (strict order also rules out duplicates).
+ * Undefined when the files are not aligned.
+ */
+function alignedOrder(
+  domains: readonly IodDomainsRecord[],
+  populations: readonly PopulationRecord[],
+): Int32Array | undefined {
+  if (domains.length !== populations.length) return undefined;
+  let previous = '';
+  for (let i = 0; i < domains.length; i++) {
+    const code = (domains[i] as IodDomainsRecord).lsoaCode;
+    if (code !== (populations[i] as PopulationRecord).lsoaCode || !(code > previous))
+      return undefined;
+    previous = code;
+  }
+  return Int32Array.from({ length: domains.length }, (_, i) => i);
+}
+
+/** Index of each File 2 LSOA's File 6 record, found by code. */
+function joinByCode(
+  domains: readonly IodDomainsRecord[],
+  populations: readonly PopulationRecord[],
+): Int32Array {
+  const indexOf = new Map<string, number>();
+  populations.forEach((record, i) => {
+    if (indexOf.has(record.lsoaCode))
+      throw new LsoaJoinError(record.lsoaCode, 'listed twice among the population denominators');
+    indexOf.set(record.lsoaCode, i);
+  });
+  const used = new Uint8Array(populations.length);
+  return Int32Array.from(domains, (record) => {
+    const i = indexOf.get(record.lsoaCode);
+    if (i === undefined)
+      throw new LsoaJoinError(record.lsoaCode, 'has ranks but no population denominators');
+    if (used[i] === 1)
+      throw new LsoaJoinError(record.lsoaCode, 'listed twice among the domain ranks');
+    used[i] = 1;
+    return i;
+  });
+}
