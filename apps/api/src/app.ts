@@ -3,7 +3,12 @@
 import type { Db } from '@thrive/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { areaRoutes } from './modules/areas/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { indicatorRoutes } from './modules/indicators/routes.ts';
+import { profileRoutes } from './modules/profiles/routes.ts';
+import { rugRoutes } from './modules/rug/routes.ts';
+import { cachingPlugin } from './plugins/caching.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -33,10 +38,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
+  await app.register(cachingPlugin);
   await app.register(openapiPlugin);
   await app.register(dbPlugin, { config, db: options.db });
 
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(areaRoutes, { prefix: '/api' });
+  await app.register(indicatorRoutes, { prefix: '/api' });
+  await app.register(rugRoutes, { prefix: '/api' });
+  await app.register(profileRoutes, { prefix: '/api' });
 
   if (options.web !== false) await app.register(webPlugin, { config });
   return app;

@@ -9,7 +9,7 @@ import { Value } from 'typebox/value';
 /** The repository root, so defaults do not depend on the working directory. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-const LogLevel = Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)));
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The settings, as the environment names them. */
 export const EnvSchema = Type.Object({
@@ -21,9 +21,10 @@ export const EnvSchema = Type.Object({
   PGLITE_DIR: Type.String({ minLength: 1, default: join(REPO_ROOT, '.data', 'pglite'), description: 'Folder of the embedded database.' }),
   DATA_MIRROR: Type.String({ minLength: 1, default: resolve(REPO_ROOT, '..', 'shared', 'data'), description: 'Folder of the open-data mirror.' }),
   WEB_BUILD_DIR: Type.String({ minLength: 1, default: join(REPO_ROOT, 'apps', 'web', 'build'), description: 'SvelteKit adapter-node output.' }),
-  LOG_LEVEL: { ...LogLevel, default: 'info', description: 'Pino log level.' },
+  LOG_LEVEL: Type.Enum(LOG_LEVELS, { default: 'info', description: 'Pino log level.' }),
   TRUST_PROXY: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* from a load balancer.' }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL pool size per instance.' }),
+  LOAD_DEMO: Type.Boolean({ default: true, description: 'Load the demo authorities into an empty database at start.' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 120000, default: 10000, description: 'Time in-flight requests get to finish on SIGTERM.' }),
 });
 type Env = Static<typeof EnvSchema>;
@@ -39,6 +40,7 @@ export interface Config {
   trustProxy: boolean;
   dbPoolMax: number;
   shutdownGraceMs: number;
+  loadDemo: boolean;
 }
 
 /** A setting had a bad value; the message is one line naming it. */
@@ -72,14 +74,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: valid.TRUST_PROXY,
     dbPoolMax: valid.DB_POOL_MAX,
     shutdownGraceMs: valid.SHUTDOWN_GRACE_MS,
+    loadDemo: valid.LOAD_DEMO,
   };
 }
 
 // TypeBox's messages are terse for unions and booleans; say what is allowed instead.
 function explain(key: string, message: string): string {
   const schema: unknown = (EnvSchema.properties as Record<string, unknown>)[key];
-  if (schema && typeof schema === 'object' && 'anyOf' in schema && Array.isArray(schema.anyOf)) {
-    return `must be one of ${schema.anyOf.map((s: { const?: unknown }) => String(s.const)).join(', ')}`;
+  if (schema && typeof schema === 'object' && 'enum' in schema && Array.isArray(schema.enum)) {
+    return `must be one of ${schema.enum.join(', ')}`;
   }
   if (schema && typeof schema === 'object' && 'type' in schema && schema.type === 'boolean') {
     return 'must be true or false';

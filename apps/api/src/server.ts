@@ -3,6 +3,8 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { loadDemoIfEmpty } from './modules/imports/demo.ts';
+import { Mirror } from './modules/imports/mirror.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await buildApp(config);
+  // Progress goes to the terminal in plain words: this is what a person starting the app watches.
+  if (config.loadDemo) await loadDemoIfEmpty(app.db.db, new Mirror(config.dataMirror), (line) => process.stderr.write(`thrive: ${line}\n`));
   closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');

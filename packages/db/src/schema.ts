@@ -6,7 +6,7 @@ export const AREA_LEVELS = ['country', 'lad', 'ward', 'lsoa', 'estate', 'custom'
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 /** How a small area is linked to a larger one. */
-export const LINK_METHODS = ['best_fit_centroid', 'manual'] as const;
+export const LINK_METHODS = ['best_fit_centroid', 'best_fit_nearest', 'manual'] as const;
 export type LinkMethod = (typeof LINK_METHODS)[number];
 
 export const VALUE_TYPES = ['proportion', 'rate', 'mean', 'score', 'rank', 'decile', 'count'] as const;

@@ -4,9 +4,17 @@
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError, type CliIo, type Command } from './command.ts';
 import { imdSummaryCommand } from './commands/imd-summary.ts';
+import { importBoundariesCommand } from './commands/import-boundaries.ts';
+import { importIndicatorsCommand } from './commands/import-indicators.ts';
+import { loadAuthorityCommand } from './commands/load-authority.ts';
 
 /** Every command, in the order `--help` lists them; add new ones here. */
-export const COMMANDS: readonly Command[] = [imdSummaryCommand];
+export const COMMANDS: readonly Command[] = [
+  imdSummaryCommand,
+  loadAuthorityCommand,
+  importBoundariesCommand,
+  importIndicatorsCommand,
+];
 
 /** The top-level help: how to call, and the commands. */
 export function helpText(commands: readonly Command[] = COMMANDS): string {

@@ -1,6 +1,9 @@
 // First tables: areas, their links (LSOA→ward), indicators and their values.
 import { sql, type Kysely } from 'kysely';
-import { AREA_LEVELS, LINK_METHODS, POLARITIES, VALUE_TYPES } from '../schema.ts';
+import { AREA_LEVELS, POLARITIES, VALUE_TYPES } from '../schema.ts';
+
+// The link methods of this migration; later migrations widen the list (see 0002).
+const LINK_METHODS_0001 = ['best_fit_centroid', 'manual'];
 
 const oneOf = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -27,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('area_link')
     .addColumn('from_code', 'text', (c) => c.notNull().references('area.code').onDelete('cascade'))
     .addColumn('to_code', 'text', (c) => c.notNull().references('area.code').onDelete('cascade'))
-    .addColumn('method', 'text', (c) => c.notNull().check(oneOf('method', LINK_METHODS)))
+    .addColumn('method', 'text', (c) => c.notNull().check(oneOf('method', LINK_METHODS_0001)))
     .addColumn('weight', 'double precision', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('area_link_pk', ['from_code', 'to_code'])
     .execute();

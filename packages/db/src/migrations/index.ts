@@ -2,8 +2,10 @@
 // same set runs on PGlite and PostgreSQL, from source or from a bundle.
 import type { Migration } from 'kysely/migration';
 import * as initial from './0001_initial.ts';
+import * as linkMethodNearest from './0002_link_method_nearest.ts';
 
 /** Migrations by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_link_method_nearest': linkMethodNearest,
 };

@@ -43,7 +43,9 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
  */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || !Number.isFinite(a) || !Number.isFinite(b)) {
-    throw new RangeError(`beta parameters must be finite and > 0, got a=${String(a)}, b=${String(b)}`);
+    throw new RangeError(
+      `beta parameters must be finite and > 0, got a=${String(a)}, b=${String(b)}`,
+    );
   }
   if (!(x >= 0 && x <= 1)) throw new RangeError(`x must be in [0, 1], got ${String(x)}`);
   if (x === 0 || x === 1) return x;

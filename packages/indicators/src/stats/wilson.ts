@@ -1,13 +1,5 @@
 // Wilson score interval for a proportion O/n (no continuity correction).
-import { type Interval, zFor } from './confidence.ts';
-
-/** Options shared by the interval functions. */
-export interface IntervalOptions {
-  /** Confidence level in (0, 1); 0.95 by default, 0.998 for Fingertips' "99.8%". */
-  readonly confidence?: number;
-  /** Scale for value and limits, e.g. 100 for a percentage; 1 by default. */
-  readonly multiplier?: number;
-}
+import { type Interval, type IntervalOptions, assertMultiplier, zFor } from './interval.ts';
 
 /** Throws a RangeError describing the first problem with a numerator/denominator pair. */
 export function assertProportionInputs(observed: number, denominator: number): void {
@@ -26,12 +18,9 @@ export function assertProportionInputs(observed: number, denominator: number): v
   }
 }
 
-/** Throws a RangeError unless the multiplier is a finite number > 0. */
-export function assertMultiplier(multiplier: number): void {
-  if (!(Number.isFinite(multiplier) && multiplier > 0)) {
-    throw new RangeError(`the multiplier must be a finite number > 0, got ${String(multiplier)}`);
-  }
-}
+// Read straight after each write, so sharing one buffer is never observable and saves an
+// allocation per call.
+const scratch = new Float64Array(2);
 
 /**
  * Wilson score interval for O events out of n, defined for O = 0 and O = n.
@@ -47,13 +36,11 @@ export function wilson(
   const multiplier = options.multiplier ?? 1;
   assertProportionInputs(observed, denominator);
   assertMultiplier(multiplier);
-  const z = zFor(confidence);
-  const bounds = new Float64Array(2);
-  wilsonInto(bounds, 0, observed, denominator, z);
+  wilsonInto(scratch, 0, observed, denominator, zFor(confidence));
   return {
     value: (observed / denominator) * multiplier,
-    lower: (bounds[0] ?? Number.NaN) * multiplier,
-    upper: (bounds[1] ?? Number.NaN) * multiplier,
+    lower: (scratch[0] ?? Number.NaN) * multiplier,
+    upper: (scratch[1] ?? Number.NaN) * multiplier,
     confidence,
     method: 'wilson',
   };

@@ -17,7 +17,7 @@ import {
 } from '@thrive/indicators';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { InputError, UsageError, type CliIo, type Command } from '../command.ts';
-import { csvLine } from '../csv-line.ts';
+import { csvLine } from '../../csv-line.ts';
 
 const FILE_2 = 'imd2019/File_2_IoD2019_Domains_of_Deprivation.csv';
 const FILE_6 = 'imd2019/File_6_IoD2019_Population_Denominators.csv';

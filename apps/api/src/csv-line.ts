@@ -13,3 +13,10 @@ function csvField(value: string | number | null | undefined): string {
   const text = String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** Sends CSV text as the response (UTF-8, optionally as a download). */
+export function sendCsv(reply: { type(t: string): unknown; header(k: string, v: string): unknown; serializer(fn: (p: unknown) => string): { send(p: unknown): unknown } }, text: string, filename?: string): void {
+  reply.type('text/csv; charset=utf-8');
+  if (filename) reply.header('content-disposition', `attachment; filename="${filename}"`);
+  reply.serializer((payload) => String(payload)).send(text);
+}

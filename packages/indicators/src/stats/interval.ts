@@ -1,4 +1,4 @@
-// Confidence levels, their z values and the shape every interval function returns.
+// The shape every interval function returns, its options, and the confidence levels with their z.
 import { normalQuantile } from './normal.ts';
 
 /** The two levels Fingertips offers: 95% and 99.8% (about 2 and 3 standard errors). */
@@ -51,6 +51,21 @@ export function assertConfidence(confidence: number): void {
     throw new RangeError(
       `confidence must be a number between 0 and 1 (e.g. 0.95 or 0.998), got ${String(confidence)}`,
     );
+  }
+}
+
+/** Options shared by the interval functions. */
+export interface IntervalOptions {
+  /** Confidence level in (0, 1); 0.95 by default, 0.998 for Fingertips' "99.8%". */
+  readonly confidence?: number;
+  /** Scale for value and limits, e.g. 100 for a percentage, 1000 for "per 1,000"; 1 by default. */
+  readonly multiplier?: number;
+}
+
+/** Throws a RangeError unless the multiplier is a finite number > 0. */
+export function assertMultiplier(multiplier: number): void {
+  if (!(Number.isFinite(multiplier) && multiplier > 0)) {
+    throw new RangeError(`the multiplier must be a finite number > 0, got ${String(multiplier)}`);
   }
 }
 

@@ -1,0 +1,64 @@
+// The only place that reads areas with SQL.
+import type { AreaLevel, Database } from '@thrive/db';
+import { sql, type Kysely } from 'kysely';
+
+/** Areas of one level, optionally under one parent (directly, or linked by best fit). */
+export function listAreas(db: Kysely<Database>, level: AreaLevel, parent: string | undefined) {
+  let query = db
+    .selectFrom('area')
+    .select(['code', 'name', 'level', 'geometry', 'minx', 'miny', 'maxx', 'maxy'])
+    .where('level', '=', level);
+  if (parent !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('parent_code', '=', parent),
+        eb('code', 'in', eb.selectFrom('area_link').select('from_code').where('to_code', '=', parent)),
+      ]),
+    );
+  }
+  return query.orderBy('name').orderBy('code').execute();
+}
+
+/** One area, or undefined. */
+export function findArea(db: Kysely<Database>, code: string) {
+  return db
+    .selectFrom('area')
+    .select(['code', 'name', 'level', 'parent_code', 'source', 'minx', 'miny', 'maxx', 'maxy'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** The chain of parents above an area, nearest first (a recursive CTE: same on both engines). */
+export async function parentChain(db: Kysely<Database>, code: string) {
+  const result = await sql<{ code: string; name: string; level: AreaLevel; depth: number }>`
+    with recursive chain(code, name, level, parent_code, depth) as (
+      select a.code, a.name, a.level, a.parent_code, 0
+        from area a where a.code = (select parent_code from area where code = ${code})
+      union all
+      select p.code, p.name, p.level, p.parent_code, c.depth + 1
+        from area p join chain c on p.code = c.parent_code
+       where c.depth < 10
+    )
+    select code, name, level, depth from chain order by depth`.execute(db);
+  return result.rows.map(({ code: c, name, level }) => ({ code: c, name, level }));
+}
+
+/** Counts of an area's children by level: by parent_code and by best-fit links. */
+export async function childCounts(db: Kysely<Database>, code: string): Promise<Record<string, number>> {
+  const direct = await db
+    .selectFrom('area')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('parent_code', '=', code)
+    .groupBy('level')
+    .execute();
+  const linked = await db
+    .selectFrom('area_link')
+    .innerJoin('area', 'area.code', 'area_link.from_code')
+    .select(['area.level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('area_link.to_code', '=', code)
+    .groupBy('area.level')
+    .execute();
+  const counts: Record<string, number> = {};
+  for (const { level, n } of [...direct, ...linked]) counts[level] = Math.max(counts[level] ?? 0, Number(n));
+  return counts;
+}

@@ -1,0 +1,45 @@
+import { Type, type Static } from 'typebox';
+import { AreaCode, AreaLevel } from '../areas/schemas.ts';
+import { RugCellBody } from '../rug/schemas.ts';
+
+export const ProfileParams = Type.Object({ code: AreaCode });
+export const ProfileQuery = Type.Object(
+  {
+    confidence: Type.Enum(['95', '99.8'] as const, { default: '95' }),
+    period: Type.String({ pattern: '^[0-9A-Za-z/_-]{1,20}$', default: '2019' }),
+  },
+  { additionalProperties: false },
+);
+export type ProfileQuery = Static<typeof ProfileQuery>;
+
+const Ref = Type.Object({ code: Type.String(), name: Type.String() });
+const Num = Type.Union([Type.Number(), Type.Null()]);
+
+export const ProfileIndicator = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  shortLabel: Type.String(),
+  theme: Type.String(),
+  unit: Type.String(),
+  polarity: Type.String(),
+  comparisonMethod: Type.String(),
+  methodNote: Type.String(),
+  cell: RugCellBody,
+  parentValue: Num,
+  englandValue: Num,
+  parentText: Type.String(),
+  englandText: Type.String(),
+});
+
+export const ProfileBody = Type.Object({
+  area: Type.Object({ code: Type.String(), name: Type.String(), level: AreaLevel }),
+  parent: Type.Union([Ref, Type.Null()]),
+  england: Type.Union([Ref, Type.Null()]),
+  period: Type.String(),
+  confidence: Type.Number(),
+  indicators: Type.Array(ProfileIndicator),
+  lsoas: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), imdRank: Num, imdDecile: Num })),
+  legend: Type.String(),
+  attribution: Type.String(),
+});
+export type ProfileBody = Static<typeof ProfileBody>;

@@ -1,0 +1,69 @@
+// A place-based profile of one area: every indicator with its interval and comparisons with
+// its authority and England, and the national IMD decile of each of its LSOAs. Quintile bands
+// are computed among the area's sibling areas (the wards of its authority).
+import type { Database } from '@thrive/db';
+import { catalogue } from '@thrive/indicators';
+import type { Kysely } from 'kysely';
+import { NotFoundError } from '../../errors.ts';
+import { findArea } from '../areas/repository.ts';
+import { register } from '../imports/mirror.ts';
+import { rugFor } from '../rug/service.ts';
+import { lsoasWithImd } from './repository.ts';
+import type { ProfileBody, ProfileQuery } from './schemas.ts';
+
+// Indicators with a value for a ward or an authority: summaries, rates, means and CNI.
+const PROFILE_INDICATORS = catalogue.filter((d) => d.aggregation !== 'none' || d.source.geography === 'ward17').map((d) => d.id);
+
+/** The profile of a ward (or other area with a parent). */
+export async function profileOf(db: Kysely<Database>, code: string, query: ProfileQuery): Promise<ProfileBody> {
+  const area = await findArea(db, code);
+  if (!area) throw new NotFoundError(`No area with code ${code}.`);
+  const lsoas = await lsoasWithImd(db, code, query.period);
+  const parent = area.parent_code ? await findArea(db, area.parent_code) : undefined;
+  if (!parent || (area.level !== 'ward' && area.level !== 'lsoa')) {
+    return { area: { code: area.code, name: area.name, level: area.level }, parent: null, england: null, period: query.period, confidence: query.confidence === '99.8' ? 0.998 : 0.95, indicators: [], lsoas, legend: 'Profiles compare a ward with its authority and England; choose a ward.', attribution: register.attribution };
+  }
+  const { body } = await rugFor(db, {
+    parent: parent.code,
+    level: area.level,
+    indicators: PROFILE_INDICATORS.join(','),
+    benchmark: 'parent',
+    confidence: query.confidence,
+    period: query.period,
+  });
+  const row = body.rows.find((r) => r.code === code);
+  const parentRow = body.benchmarks.find((r) => r.kind === 'parent');
+  const englandRow = body.benchmarks.find((r) => r.kind === 'england');
+  const indicators = body.columns.flatMap((column, i) => {
+    const cell = row?.cells[i];
+    if (!cell || cell.value === null) return [];
+    return [
+      {
+        id: column.id,
+        title: column.title,
+        shortLabel: column.shortLabel,
+        theme: column.theme,
+        unit: column.unit,
+        polarity: column.polarity,
+        comparisonMethod: column.comparisonMethod,
+        methodNote: column.methodNote,
+        cell,
+        parentValue: parentRow?.cells[i]?.value ?? null,
+        englandValue: englandRow?.cells[i]?.value ?? null,
+        parentText: parentRow?.cells[i]?.text ?? '–',
+        englandText: englandRow?.cells[i]?.text ?? '–',
+      },
+    ];
+  });
+  return {
+    area: { code: area.code, name: area.name, level: area.level },
+    parent: { code: parent.code, name: parent.name },
+    england: englandRow ? { code: englandRow.code, name: englandRow.name } : null,
+    period: query.period,
+    confidence: body.confidence,
+    indicators,
+    lsoas,
+    legend: body.legend.summary,
+    attribution: body.attribution,
+  };
+}

@@ -1,0 +1,167 @@
+import { testEngines } from '@thrive/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appWith, DACORUM } from '../test-support/dacorum.ts';
+import type { Db } from '@thrive/db';
+import type { RugBody } from './rug/schemas.ts';
+import type { ProfileBody } from './profiles/schemas.ts';
+
+describe.each(testEngines())('the read API on $name, with Dacorum loaded from the mirror', (engine) => {
+  let app: FastifyInstance;
+  let db: Db;
+
+  beforeAll(async () => {
+    ({ app, db } = await appWith(engine));
+  }, 120_000);
+  afterAll(() => app.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+
+  it('puts every Dacorum LSOA in exactly one of its 25 wards', async () => {
+    const links = await db.db
+      .selectFrom('area_link')
+      .innerJoin('area', 'area.code', 'area_link.from_code')
+      .select(['area_link.from_code', 'area_link.to_code'])
+      .where('area.parent_code', '=', DACORUM)
+      .execute();
+    expect(links).toHaveLength(94);
+    expect(new Set(links.map((l) => l.from_code)).size).toBe(94);
+    const wards = await db.db.selectFrom('area').select('code').where('level', '=', 'ward').where('parent_code', '=', DACORUM).execute();
+    expect(wards).toHaveLength(25);
+    const wardCodes = new Set(wards.map((w) => w.code));
+    expect(links.every((l) => wardCodes.has(l.to_code))).toBe(true);
+  });
+
+  it('serves the wards as GeoJSON with ETag and revalidation headers', async () => {
+    const response = await get(`/api/areas?level=ward&parent=${DACORUM}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/application\/geo\+json/);
+    expect(response.headers['cache-control']).toBe('public, no-cache');
+    const body = response.json<{ type: string; features: { properties: { code: string; level: string } }[] }>();
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features).toHaveLength(25);
+    expect(body.features.every((f) => f.properties.level === 'ward' && /^E05\d{6}$/.test(f.properties.code))).toBe(true);
+    const again = await get(`/api/areas?level=ward&parent=${DACORUM}`, { 'if-none-match': String(response.headers.etag) });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('simplifies geometry for the wire unless asked for full detail', async () => {
+    const points = (body: string) => (body.match(/\],\[/g) ?? []).length;
+    const simplified = await get(`/api/areas?level=ward&parent=${DACORUM}`);
+    const full = await get(`/api/areas?level=ward&parent=${DACORUM}&simplify=0`);
+    expect(points(simplified.body)).toBeLessThan(points(full.body));
+  });
+
+  it('answers a bad level with a 400 naming the field', async () => {
+    const response = await get('/api/areas?level=planet');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ field: 'querystring.level' });
+    expect(response.json<{ message: string }>().message).toMatch(/ward/);
+  });
+
+  it('gives an area with its parent chain and child counts', async () => {
+    const response = await get('/api/areas/E05004691');
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ name: string; parents: { code: string }[]; children: Record<string, number> }>();
+    expect(body.name).toBe('Adeyfield East');
+    expect(body.parents.map((p) => p.code)).toEqual([DACORUM, 'E92000001']);
+    expect(body.children.lsoa).toBeGreaterThan(0);
+  });
+
+  it('answers an unknown area code with a 404 and a message', async () => {
+    const response = await get('/api/areas/E05999999');
+    expect(response.statusCode).toBe(404);
+    expect(response.json<{ message: string }>().message).toContain('E05999999');
+  });
+
+  it('lists the catalogue and the values of one indicator for the wards', async () => {
+    const list = await get('/api/indicators');
+    expect(list.json<{ indicators: { id: string }[] }>().indicators.map((i) => i.id)).toContain('income_deprivation_rate');
+    const response = await get(`/api/indicators/income_deprivation_rate/values?level=ward&parent=${DACORUM}`);
+    const body = response.json<{ values: { numerator: number; denominator: number }[] }>();
+    expect(body.values).toHaveLength(25);
+    // Ward numerators are sums of their LSOAs', so they add up to the authority's.
+    const authority = await get(`/api/indicators/income_deprivation_rate/values?level=lad`);
+    const lad = authority.json<{ values: { areaCode: string; numerator: number }[] }>().values.find((v) => v.areaCode === DACORUM);
+    expect(body.values.reduce((s, v) => s + v.numerator, 0)).toBe(lad?.numerator);
+  });
+
+  it('builds the ward rug with the authority and England as benchmark rows', async () => {
+    const response = await get(`/api/rug?parent=${DACORUM}&level=ward`);
+    expect(response.statusCode).toBe(200);
+    const rug = response.json<RugBody>();
+    expect(rug.rows).toHaveLength(25);
+    expect(rug.benchmarks.map((b) => b.code)).toEqual([DACORUM, 'E92000001']);
+    const income = rug.columns.findIndex((c) => c.id === 'income_deprivation_rate');
+    expect(income).toBeGreaterThanOrEqual(0);
+    for (const row of rug.rows) {
+      const cell = row.cells[income];
+      expect(cell?.lower).toBeLessThanOrEqual(cell?.value ?? Number.NaN);
+      expect(cell?.upper).toBeGreaterThanOrEqual(cell?.value ?? Number.NaN);
+      expect(cell?.text).toMatch(/%/);
+    }
+  });
+
+  it('judges against England when asked, and widens intervals at 99.8%', async () => {
+    const parent = (await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate`)).json<RugBody>();
+    const england = (await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate&benchmark=england`)).json<RugBody>();
+    const strict = (await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate&confidence=99.8`)).json<RugBody>();
+    const low = { higher: 'worse', lower: 'better', similar: 'similar', not_compared: 'not_compared' } as const;
+    for (const row of england.rows) expect(row.cells[0]?.judgement).toBe(low[row.cells[0]?.comparison.england ?? 'not_compared']);
+    for (const row of parent.rows) expect(row.cells[0]?.judgement).toBe(low[row.cells[0]?.comparison.parent ?? 'not_compared']);
+    strict.rows.forEach((row, i) => {
+      const narrow = parent.rows[i]?.cells[0];
+      expect(row.cells[0]?.lower).toBeLessThan(narrow?.lower ?? Number.NaN);
+      expect(row.cells[0]?.upper).toBeGreaterThan(narrow?.upper ?? Number.NaN);
+    });
+  });
+
+  it('sorts the rows by a column', async () => {
+    const rug = (await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate&sort=income_deprivation_rate:desc`)).json<RugBody>();
+    const values = rug.rows.map((r) => r.cells[0]?.value ?? 0);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
+  it('serves the same rug as CSV with the attribution', async () => {
+    const json = (await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate,imd_average_rank`)).json<RugBody>();
+    for (const response of [
+      await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate,imd_average_rank`, { accept: 'text/csv' }),
+      await get(`/api/rug.csv?parent=${DACORUM}&indicators=income_deprivation_rate,imd_average_rank`),
+    ]) {
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      const lines = response.body.trim().split('\r\n');
+      expect(lines.filter((l) => l.startsWith('#')).join(' ')).toContain('Open Government Licence');
+      const data = lines.filter((l) => !l.startsWith('#')).slice(1);
+      expect(data).toHaveLength((25 + 2) * 2);
+      const first = json.rows[0];
+      expect(data[0]).toContain(`${first?.code},${first?.name}`);
+      expect(data[0]).toContain(String(first?.cells[0]?.value));
+    }
+  });
+
+  it('refuses unknown indicators with a 400 and an unknown parent with a 404', async () => {
+    const bad = await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate,made_up`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toContain('made_up');
+    const missing = await get('/api/rug?parent=E07999999');
+    expect(missing.statusCode).toBe(404);
+    const badConfidence = await get(`/api/rug?parent=${DACORUM}&confidence=90`);
+    expect(badConfidence.statusCode).toBe(400);
+    expect(badConfidence.json()).toMatchObject({ field: 'querystring.confidence' });
+  });
+
+  it('profiles a ward with comparisons and the IMD decile of each of its LSOAs', async () => {
+    const response = await get('/api/areas/E05004691/profile');
+    expect(response.statusCode).toBe(200);
+    const profile = response.json<ProfileBody>();
+    expect(profile.parent?.code).toBe(DACORUM);
+    expect(profile.indicators.length).toBeGreaterThan(20);
+    const income = profile.indicators.find((i) => i.id === 'income_deprivation_rate');
+    expect(income?.parentValue).not.toBeNull();
+    expect(income?.englandValue).not.toBeNull();
+    const area = (await get('/api/areas/E05004691')).json<{ children: Record<string, number> }>();
+    expect(profile.lsoas).toHaveLength(area.children.lsoa ?? -1);
+    expect(profile.lsoas.every((l) => l.imdDecile !== null && l.imdDecile >= 1 && l.imdDecile <= 10)).toBe(true);
+  });
+});

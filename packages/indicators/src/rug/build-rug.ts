@@ -1,0 +1,302 @@
+// Builds the rug model from areas, indicator definitions and indicator values. Values are
+// indexed once into typed arrays (cell-values.ts); cells are small views onto them that share
+// their comparison pairs and row/column contexts, so the build allocates little per cell.
+import { comparisonMethodOf } from '../catalogue/indicator-definition.ts';
+import { type ColourTokenId, comparisonSymbols, tokenForQuintile } from '../palette/palette.ts';
+import {
+  type Comparison,
+  type Judgement,
+  type NotComparedReason,
+  compareInterval,
+  comparisons,
+  judge,
+} from '../stats/compare.ts';
+import { formatConfidence, isConfidenceLevel } from '../stats/interval.ts';
+import { quintileBands } from '../stats/quintiles.ts';
+import {
+  type CellValues,
+  LOWER,
+  NO_VALUE,
+  REASON_CODES,
+  STRIDE,
+  UPPER,
+  VALUE,
+  indexCellValues,
+} from './cell-values.ts';
+import { formatNumber } from './format-value.ts';
+import { type CellColumnContext, type CellRowContext, RugCellRecord } from './rug-cell.ts';
+import { describeBenchmark, rugColumn, rugLegend } from './rug-legend.ts';
+import type {
+  BuildRugInput,
+  Rug,
+  RugArea,
+  RugCell,
+  RugRow,
+  RugRowKind,
+  RugSort,
+} from './rug-model.ts';
+
+const NAME_COLLATOR = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+// Comparisons as small integers (the order of `comparisons`) for table lookups.
+function comparisonIndex(c: Comparison): number {
+  return c === 'higher' ? 0 : c === 'lower' ? 1 : c === 'similar' ? 2 : 3;
+}
+
+// Every (parent, england) pair once, frozen and shared by all cells.
+const COMPARISON_PAIRS: readonly RugCell['comparison'][] = comparisons.flatMap((parent) =>
+  comparisons.map((england) => Object.freeze({ parent, england })),
+);
+function pairOf(parent: Comparison, england: Comparison): RugCell['comparison'] {
+  return (
+    COMPARISON_PAIRS[comparisonIndex(parent) * 4 + comparisonIndex(england)] ??
+    Object.freeze({ parent, england })
+  );
+}
+
+/**
+ * Builds the rug: rows (areas, in the requested order), columns (indicators), cells compared with
+ * the parent and with England, judged against the chosen benchmark at 95% or 99.8%, quintile bands
+ * for indicators without an interval, benchmark rows (parents, then England), and a legend that
+ * says which method each column used. Cells read their numbers from typed arrays and write their
+ * accessible label on first read; `JSON.stringify` gives plain data with labels.
+ * @see METHODS.md §1–2; APHO/PHE Technical Guide "Confidence Intervals"
+ */
+export function buildRug(input: BuildRugInput): Rug {
+  const { areas, indicators, benchmarks, level, benchmark, confidence } = input;
+  if (!isConfidenceLevel(confidence)) {
+    throw new RangeError(`confidence must be 0.95 or 0.998, got ${String(confidence)}`);
+  }
+  const sort: RugSort = input.sort ?? { by: 'input' };
+  const columnCount = indicators.length;
+  const parents = benchmarks.parents ?? [];
+  const england = benchmarks.england ?? null;
+  const englandName = england?.name ?? 'England';
+
+  // One value row per distinct area code (an area may also be a benchmark).
+  const valueRowOf = new Map<string, number>();
+  const rowFor = (code: string): number => {
+    let row = valueRowOf.get(code);
+    if (row === undefined) {
+      row = valueRowOf.size;
+      valueRowOf.set(code, row);
+    }
+    return row;
+  };
+  const areaRows = new Int32Array(areas.length);
+  for (let i = 0; i < areas.length; i++) areaRows[i] = rowFor((areas[i] as RugArea).code);
+  const parentRows = parents.map((p) => rowFor(p.code));
+  const englandRow = england === null ? -1 : rowFor(england.code);
+  const parentNames = new Map(parents.map((p) => [p.code, p.name]));
+
+  const values = indexCellValues(input.values, indicators, valueRowOf, confidence);
+
+  // Quintile bands within the areas shown (never the benchmark rows), per quintile column.
+  const scratch = new Float64Array(areas.length);
+  const bands = indicators.map((definition, c): Uint8Array | null => {
+    if (comparisonMethodOf(definition) !== 'quintile') return null;
+    for (let i = 0; i < areas.length; i++) {
+      scratch[i] =
+        values.numbers[((areaRows[i] ?? 0) * columnCount + c) * STRIDE + VALUE] ?? Number.NaN;
+    }
+    return quintileBands(scratch);
+  });
+
+  const ciPrefix = ` (${formatConfidence(confidence)} CI `;
+  const columns: CellColumnContext[] = indicators.map((definition) => {
+    const percent = definition.unit === '%' ? '%' : '';
+    return {
+      definition,
+      significance: comparisonMethodOf(definition) === 'significance',
+      ciPrefix,
+      polarity: definition.polarity,
+      decimals: definition.decimals,
+      // Indexed like `comparisons`: higher, lower, similar, not compared.
+      suffixes: comparisons.map((c) =>
+        c === 'not_compared' ? percent : `${percent} ${comparisonSymbols[c]}`,
+      ),
+    };
+  });
+  const make = cellMaker(values, columns, englandRow);
+
+  const order = sortOrder(input, sort, values, areaRows);
+  const useParent = benchmark === 'parent';
+  const rows = new Array<RugRow>(order.length);
+  for (let position = 0; position < order.length; position++) {
+    const i = order[position] ?? 0;
+    const area = areas[i] as RugArea;
+    const parentCode = area.parentCode ?? null;
+    const parentRow = parentCode === null ? -1 : (valueRowOf.get(parentCode) ?? -1);
+    const parentName = parentCode === null ? undefined : parentNames.get(parentCode);
+    const row: CellRowContext = useParent
+      ? {
+          areaName: area.name,
+          kind: 'area',
+          benchmarkName: parentName ?? 'the parent area',
+          hasBenchmarkArea: parentRow >= 0,
+        }
+      : {
+          areaName: area.name,
+          kind: 'area',
+          benchmarkName: englandName,
+          hasBenchmarkArea: englandRow >= 0,
+        };
+    const valueRow = areaRows[i] ?? 0;
+    const cells = new Array<RugCell>(columnCount);
+    for (let c = 0; c < columnCount; c++) {
+      cells[c] = make(row, valueRow, c, parentRow, useParent, bands[c]?.[i] ?? 0);
+    }
+    rows[position] = { code: area.code, name: area.name, kind: 'area', parentCode, cells };
+  }
+
+  const benchmarkRows: RugRow[] = parents.map((parent, p) =>
+    benchmarkRow(make, parent, 'parent', parentRows[p] ?? 0, columnCount, englandName, englandRow),
+  );
+  if (england !== null) {
+    benchmarkRows.push(
+      benchmarkRow(make, england, 'england', englandRow, columnCount, englandName, -1),
+    );
+  }
+
+  const benchmarkLabel = describeBenchmark(benchmark, parents, areas, englandName);
+  return {
+    level,
+    benchmark,
+    confidence,
+    sort,
+    columns: indicators.map((d) => rugColumn(d, benchmarkLabel, confidence)),
+    rows,
+    benchmarkRows,
+    legend: rugLegend(indicators, benchmarkLabel, confidence),
+  };
+}
+
+type CellMaker = (
+  row: CellRowContext,
+  valueRow: number,
+  c: number,
+  parentRow: number,
+  judgeByParent: boolean,
+  band: number,
+) => RugCell;
+
+// Parent rows are judged against England; England's own row is not compared.
+function benchmarkRow(
+  make: CellMaker,
+  area: RugArea,
+  kind: RugRowKind,
+  valueRow: number,
+  columnCount: number,
+  englandName: string,
+  englandRow: number,
+): RugRow {
+  const row: CellRowContext = {
+    areaName: area.name,
+    kind,
+    benchmarkName: englandName,
+    hasBenchmarkArea: englandRow >= 0,
+  };
+  const cells = new Array<RugCell>(columnCount);
+  for (let c = 0; c < columnCount; c++) cells[c] = make(row, valueRow, c, -1, false, 0);
+  return { code: area.code, name: area.name, kind, parentCode: null, cells };
+}
+
+function cellMaker(
+  values: CellValues,
+  columns: readonly CellColumnContext[],
+  englandRow: number,
+): CellMaker {
+  const { columnCount, numbers, reason: reasonOf } = values;
+  const compareAt = (
+    baseReason: number,
+    lo: number,
+    hi: number,
+    benchmarkRow: number,
+    c: number,
+  ): Comparison => {
+    if (baseReason !== 0 || benchmarkRow < 0) return 'not_compared';
+    return compareInterval(
+      lo,
+      hi,
+      numbers[(benchmarkRow * columnCount + c) * STRIDE + VALUE] ?? Number.NaN,
+    );
+  };
+
+  return (row, valueRow, c, parentRow, judgeByParent, band) => {
+    const column = columns[c] as CellColumnContext;
+    const slot = valueRow * columnCount + c;
+    const base = slot * STRIDE;
+    const value = numbers[base + VALUE] ?? Number.NaN;
+    const baseReason = reasonOf[slot] ?? NO_VALUE;
+    const isEngland = row.kind === 'england';
+
+    let parent: Comparison = 'not_compared';
+    let vsEngland: Comparison = 'not_compared';
+    let chosen: Comparison = 'not_compared';
+    let reason: NotComparedReason | null = null;
+    let judgement: Judgement = 'not_compared';
+    let token: ColourTokenId;
+    if (column.significance) {
+      const lower = numbers[base + LOWER] ?? Number.NaN;
+      const upper = numbers[base + UPPER] ?? Number.NaN;
+      parent = compareAt(baseReason, lower, upper, parentRow, c);
+      vsEngland = compareAt(baseReason, lower, upper, isEngland ? -1 : englandRow, c);
+      chosen = judgeByParent ? parent : vsEngland;
+      reason = REASON_CODES[baseReason] ?? null;
+      if (reason === null && chosen === 'not_compared' && !isEngland) reason = 'no_benchmark';
+      judgement = judge(chosen, column.polarity);
+      token = isEngland ? 'benchmark' : judgement;
+    } else {
+      token = row.kind === 'area' ? tokenForQuintile(band) : 'benchmark';
+    }
+
+    const text = Number.isNaN(value)
+      ? '–'
+      : formatNumber(value, column.decimals) + (column.suffixes[comparisonIndex(chosen)] ?? '');
+
+    return new RugCellRecord(
+      values,
+      slot,
+      row,
+      column,
+      pairOf(parent, vsEngland),
+      judgement,
+      reason,
+      band,
+      text,
+      token,
+    );
+  };
+}
+
+function sortOrder(
+  input: BuildRugInput,
+  sort: RugSort,
+  values: CellValues,
+  areaRows: Int32Array,
+): Int32Array {
+  const { areas } = input;
+  const order = new Int32Array(areas.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (sort.by === 'input') return order;
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  const byName = (a: number, b: number): number =>
+    NAME_COLLATOR.compare((areas[a] as RugArea).name, (areas[b] as RugArea).name);
+  if (sort.by === 'name') return order.sort((a, b) => sign * byName(a, b));
+
+  const c = input.indicators.findIndex((d) => d.id === sort.indicatorId);
+  if (c < 0) throw new RangeError(`cannot sort by ${sort.indicatorId}: not a column of this rug`);
+  const keys = new Float64Array(areas.length);
+  for (let i = 0; i < areas.length; i++) {
+    keys[i] =
+      values.numbers[((areaRows[i] ?? 0) * values.columnCount + c) * STRIDE + VALUE] ?? Number.NaN;
+  }
+  return order.sort((a, b) => {
+    const x = keys[a] ?? Number.NaN;
+    const y = keys[b] ?? Number.NaN;
+    // Missing values last in both directions; ties by name so the order reads sensibly.
+    if (Number.isNaN(x)) return Number.isNaN(y) ? byName(a, b) : 1;
+    if (Number.isNaN(y)) return -1;
+    return x === y ? byName(a, b) : sign * (x - y);
+  });
+}
