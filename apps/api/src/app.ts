@@ -38,9 +38,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
-  await app.register(cachingPlugin);
   await app.register(openapiPlugin);
   await app.register(dbPlugin, { config, db: options.db });
+  await app.register(cachingPlugin);
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(areaRoutes, { prefix: '/api' });

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bumpDataVersion,
+  dataVersion,
   ForeignKeyViolationError,
   latestMigration,
   migrateToLatest,
@@ -39,7 +41,7 @@ describe.each(testEngines())('the data layer on $name', (engine) => {
     expect(state.applied).toEqual(migrationNames);
     expect(state.latest).toBe(migrationNames.at(-1));
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(['area', 'area_link', 'indicator', 'indicator_value']);
+    expect(tables).toEqual(['area', 'area_link', 'data_version', 'indicator', 'indicator_value']);
   });
 
   it('applies nothing when migrated a second time', async () => {
@@ -117,6 +119,13 @@ describe.each(testEngines())('the data layer on $name', (engine) => {
     await expect(failing).rejects.toBeInstanceOf(UniqueViolationError);
     const found = await db.selectFrom('area').select('code').where('code', '=', 'E05004692').executeTakeFirst();
     expect(found).toBeUndefined();
+  });
+
+  it('counts data versions up from zero, one step per bump', async () => {
+    expect(await dataVersion(db)).toBe(0);
+    await db.transaction().execute((trx) => bumpDataVersion(trx));
+    await bumpDataVersion(db);
+    expect(await dataVersion(db)).toBe(2);
   });
 
   it('refuses an area level outside the schema list', async () => {

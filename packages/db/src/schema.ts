@@ -71,8 +71,15 @@ export interface IndicatorValueTable {
   note: string | null;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+  updated_at: Generated<Date>;
+}
+
 /** Every table, as Kysely sees it. */
 export interface Database {
+  data_version: DataVersionTable;
   area: AreaTable;
   area_link: AreaLinkTable;
   indicator: IndicatorTable;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { latestMigration } from '@thrive/db';
+
+import { newestMigration } from './repository.ts';
 import { HealthBody } from './schemas.ts';
 
 /** GET /api/health: liveness plus which engine and schema version this instance runs. */
@@ -16,7 +17,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async () => ({
       status: 'ok' as const,
       engine: app.db.engine,
-      migration: await latestMigration(app.db.db),
+      migration: await newestMigration(app.db.db),
     }),
   );
 };

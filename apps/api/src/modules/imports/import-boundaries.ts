@@ -1,6 +1,6 @@
 // import-boundaries: areas from any GeoJSON FeatureCollection (WGS84), validated first so a bad
 // feature aborts with its index and reason and nothing is written; re-running updates.
-import type { AreaLevel, Database, NewArea } from '@thrive/db';
+import { bumpDataVersion, type AreaLevel, type Database, type NewArea } from '@thrive/db';
 import { bboxOf, formatValidationError, validateAreaCollection } from '@thrive/geo';
 import type { Kysely } from 'kysely';
 import { BadRequestError } from '../../errors.ts';
@@ -61,6 +61,9 @@ export async function importBoundaries(db: Kysely<Database>, text: string, optio
       valid_to: null,
     };
   });
-  await db.transaction().execute((tx) => upsertAreas(tx, areas));
+  await db.transaction().execute(async (tx) => {
+    await bumpDataVersion(tx);
+    await upsertAreas(tx, areas);
+  });
   return { areas: areas.length, codeProp: result.codeProp, nameProp: result.nameProp, guessed, warnings: result.warnings };
 }

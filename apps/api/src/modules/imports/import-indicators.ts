@@ -1,7 +1,7 @@
 // import-indicators: values in long CSV format with their indicator definitions (JSON). Every
 // row is checked before anything is written: a bad row aborts with its line number, unknown
 // area codes are listed (never silently dropped), and the database is left unchanged.
-import { POLARITIES, VALUE_TYPES, type Database, type NewIndicator, type NewIndicatorValue } from '@thrive/db';
+import { bumpDataVersion, POLARITIES, VALUE_TYPES, type Database, type NewIndicator, type NewIndicatorValue } from '@thrive/db';
 import { parseNumberText } from '@thrive/indicators';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
@@ -142,6 +142,7 @@ export async function importIndicators(db: Kysely<Database>, csvText: string, de
     throw new BadRequestError(`values CSV: ${unknown.length} unknown area code${unknown.length > 1 ? 's' : ''}: ${shown}${unknown.length > 20 ? ', …' : ''} (load their boundaries or authority first)`);
   }
   await db.transaction().execute(async (tx) => {
+    await bumpDataVersion(tx);
     await upsertIndicators(tx, definitions.map(toRow));
     await upsertValues(tx, rows.map(({ line: _line, ...row }) => row));
   });

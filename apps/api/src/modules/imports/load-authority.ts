@@ -1,7 +1,7 @@
 // load-authority: one English local authority from the mirror — its wards, its LSOAs
 // (polygons where the mirror has them, centroids otherwise), the LSOA→ward best fit, IoD2019 and
 // CNI values, and aggregates for its wards, the authority and England — in one transaction.
-import type { Database, NewArea, NewAreaLink, NewIndicatorValue } from '@thrive/db';
+import { bumpDataVersion, type Database, type NewArea, type NewAreaLink, type NewIndicatorValue } from '@thrive/db';
 import {
   bboxOf,
   bestFitByCentroid,
@@ -187,6 +187,7 @@ export async function loadAuthority(
   ].map(toValueRow);
 
   await db.transaction().execute(async (tx) => {
+    await bumpDataVersion(tx);
     await upsertIndicators(tx, catalogue.map(toIndicatorRow));
     await upsertAreas(tx, areas);
     await replaceBestFitLinks(tx, lsoaCodes, links);
