@@ -14,3 +14,7 @@ export const ErrorBody = Type.Object(
 export type ErrorBody = Static<typeof ErrorBody>;
 
 export { HealthBody } from './modules/health/schemas.ts';
+export { AreaCollectionBody, AreaDetailBody, AreaListQuery } from './modules/areas/schemas.ts';
+export { IndicatorListBody, ValuesBody } from './modules/indicators/schemas.ts';
+export { RugBody, RugQuery } from './modules/rug/schemas.ts';
+export { ProfileBody } from './modules/profiles/schemas.ts';

@@ -2,7 +2,7 @@ import { testEngines } from '@thrive/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appWith, DACORUM } from '../test-support/dacorum.ts';
-import type { Db } from '@thrive/db';
+import { bumpDataVersion, type Db } from '@thrive/db';
 import type { RugBody } from './rug/schemas.ts';
 import type { ProfileBody } from './profiles/schemas.ts';
 
@@ -43,6 +43,19 @@ describe.each(testEngines())('the read API on $name, with Dacorum loaded from th
     expect(body.features.every((f) => f.properties.level === 'ward' && /^E05\d{6}$/.test(f.properties.code))).toBe(true);
     const again = await get(`/api/areas?level=ward&parent=${DACORUM}`, { 'if-none-match': String(response.headers.etag) });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('answers from the cache until an import changes the data version', async () => {
+    const url = `/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate`;
+    const first = await get(url);
+    const second = await get(url);
+    expect(second.body).toBe(first.body);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect((await get(url, { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304);
+    await bumpDataVersion(db.db);
+    const after = await get(url, { 'if-none-match': String(first.headers.etag) });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
   });
 
   it('simplifies geometry for the wire unless asked for full detail', async () => {

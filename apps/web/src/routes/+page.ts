@@ -1,11 +1,16 @@
-import { ApiError, getHealth } from '#lib/api.ts';
+import { ApiError, getAreas, getHealth } from '#lib/api.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {
   try {
-    return { health: await getHealth(fetch), problem: null };
+    const [health, authorities] = await Promise.all([getHealth(fetch), getAreas({ level: 'lad', simplify: 0 }, fetch)]);
+    return {
+      health,
+      authorities: authorities.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
+      problem: null,
+    };
   } catch (error) {
     const problem = error instanceof ApiError ? error.message : 'The server could not be reached.';
-    return { health: null, problem };
+    return { health: null, authorities: [], problem };
   }
 };
