@@ -1,6 +1,7 @@
 // The indicators Thrive ships with: English Indices of Deprivation 2019 (IMD, its seven
 // domains, underlying indicators) and the Community Needs Index 2019, each mapped to the
 // exact column of the file in the data mirror (see /work/shared/data/README.md).
+import { IOD_DOMAIN_LABELS, IOD_DOMAINS, POPULATION_BASIS, type IodDomain as IodDomainKey } from '../imd/domains.ts';
 import type { IndicatorDefinition, IndicatorSource, Theme } from './indicator-definition.ts';
 
 const IOD = {
@@ -16,8 +17,9 @@ const CNI = {
   dataset: 'Community Needs Index 2019',
   publisher: 'OCSI for Local Trust',
   url: 'https://localtrust.org.uk/insights/research/left-behind-understanding-communities-on-the-edge/',
-  // The mirror's README does not state the CNI's reuse terms; the publisher's apply.
-  licence: 'Publisher terms (OCSI / Local Trust)',
+  // As the data mirror's README records for all its files; check the publisher's terms before
+  // redistributing.
+  licence: 'OGL-3.0 (as recorded in the data mirror)',
   attribution: 'Community Needs Index 2019 © OCSI for Local Trust.',
 } as const;
 
@@ -28,66 +30,26 @@ const FILE_CNI = 'cni2019/cni2019_england_ward17.csv';
 const LSOA_CODE = 'LSOA code (2011)';
 const LSOA_CODE_INDICATORS = 'lsoa11_code';
 
-/** IMD and its seven domains: id prefix, published name, File 2 column stems, rug theme. */
-export const iodDomains = [
-  {
-    prefix: 'imd',
-    name: 'Index of Multiple Deprivation',
-    stem: 'Index of Multiple Deprivation (IMD)',
-    short: 'IMD',
-    theme: 'deprivation',
-  },
-  {
-    prefix: 'income',
-    name: 'Income Deprivation',
-    stem: 'Income',
-    short: 'Income',
-    theme: 'deprivation',
-  },
-  {
-    prefix: 'employment',
-    name: 'Employment Deprivation',
-    stem: 'Employment',
-    short: 'Employment',
-    theme: 'deprivation',
-  },
-  {
-    prefix: 'education',
-    name: 'Education, Skills and Training Deprivation',
-    stem: 'Education, Skills and Training',
-    short: 'Education',
-    theme: 'education',
-  },
-  {
-    prefix: 'health',
-    name: 'Health Deprivation and Disability',
-    stem: 'Health Deprivation and Disability',
-    short: 'Health',
-    theme: 'health',
-  },
-  { prefix: 'crime', name: 'Crime', stem: 'Crime', short: 'Crime', theme: 'crime' },
-  {
-    prefix: 'housing',
-    name: 'Barriers to Housing and Services',
-    stem: 'Barriers to Housing and Services',
-    short: 'Barriers',
-    theme: 'housing',
-  },
-  {
-    prefix: 'environment',
-    name: 'Living Environment Deprivation',
-    stem: 'Living Environment',
-    short: 'Living env.',
-    theme: 'environment',
-  },
-] as const satisfies readonly {
-  prefix: string;
-  name: string;
-  stem: string;
-  short: string;
-  theme: Theme;
-}[];
-export type IodDomainPrefix = (typeof iodDomains)[number]['prefix'];
+// Names and rug themes of the IMD and its seven domains; the list itself and the File 2 column
+// stems come from imd/domains.ts, so there is one source for both.
+const DOMAIN_META: Readonly<Record<IodDomainKey, { name: string; short: string; theme: Theme }>> = {
+  imd: { name: 'Index of Multiple Deprivation', short: 'IMD', theme: 'deprivation' },
+  income: { name: 'Income Deprivation', short: 'Income', theme: 'deprivation' },
+  employment: { name: 'Employment Deprivation', short: 'Employment', theme: 'deprivation' },
+  education: { name: 'Education, Skills and Training Deprivation', short: 'Education', theme: 'education' },
+  health: { name: 'Health Deprivation and Disability', short: 'Health', theme: 'health' },
+  crime: { name: 'Crime', short: 'Crime', theme: 'crime' },
+  housing: { name: 'Barriers to Housing and Services', short: 'Barriers', theme: 'housing' },
+  environment: { name: 'Living Environment Deprivation', short: 'Living env.', theme: 'environment' },
+};
+
+/** IMD and its seven domains: id prefix, published name, File 2 column stem, rug theme. */
+export const iodDomains = IOD_DOMAINS.map((prefix) => ({
+  prefix,
+  stem: IOD_DOMAIN_LABELS[prefix],
+  ...DOMAIN_META[prefix],
+}));
+export type IodDomainPrefix = IodDomainKey;
 
 /** The four IoD2019 summary measures for larger areas (research report §3.6). */
 export const iodSummaryMeasures = [
@@ -135,7 +97,7 @@ function summaryMeasure(domain: IodDomain, measure: IodSummaryMeasure): Indicato
     denominator: {
       file: FILE_POPULATION,
       column:
-        domain.prefix === 'employment'
+        POPULATION_BASIS[domain.prefix] === 'workingAge'
           ? 'Working age population 18-59/64: for use with Employment Deprivation Domain (excluding prisoners)'
           : 'Total population: mid 2015 (excluding prisoners)',
     },
