@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { CSP_DIRECTIVES } from '@thrive/api/csp';
 import { defineConfig } from 'vite';
 
 // In development the API runs on its own port (npm run dev) and Vite proxies /api to it;
@@ -7,6 +8,13 @@ import { defineConfig } from 'vite';
 const apiOrigin = process.env.THRIVE_API_ORIGIN ?? 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [sveltekit({ adapter: adapter({ out: 'build' }) })],
+  plugins: [
+    sveltekit({
+      adapter: adapter({ out: 'build' }),
+      // The server's policy (apps/api/src/csp.ts); SvelteKit adds a nonce per rendered page for
+      // its inline start-up script, so script-src stays 'self' + nonce.
+      csp: { mode: 'auto', directives: CSP_DIRECTIVES },
+    }),
+  ],
   server: { proxy: { '/api': apiOrigin } },
 });

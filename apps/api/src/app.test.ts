@@ -4,14 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { PERMISSIONS } from './modules/auth/permissions.ts';
 
 describe.each(testEngines())('the API on $name', (engine) => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
     const db = await engine.open();
-    app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db, web: false });
     // A route that fails like a bug would, to check that internals never reach the client.
+    const permissions = [...PERMISSIONS, { method: 'GET', url: '/api/test/boom', allow: 'public' } as const];
+    app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { db, web: false, permissions });
     app.get('/api/test/boom', () => {
       throw new Error('secret internal detail at /srv/thrive/db.ts:42');
     });

@@ -3,16 +3,25 @@
 import type { Db } from '@thrive/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { adminRoutes } from './modules/admin/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
+import type { PermissionRule } from './modules/auth/permissions.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import type { Clock } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { profileRoutes } from './modules/profiles/routes.ts';
 import { rugRoutes } from './modules/rug/routes.ts';
+import { authPlugin } from './plugins/auth.ts';
 import { cachingPlugin } from './plugins/caching.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
-import { webPlugin } from './plugins/web.ts';
+import { permissionsPlugin } from './plugins/permissions.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { webPlugin, type NodeHandler } from './plugins/web.ts';
 import { ErrorBody } from './schemas.ts';
 
 export interface BuildOptions {
@@ -20,6 +29,12 @@ export interface BuildOptions {
   db?: Db;
   /** Mount the SvelteKit build (default: true when it exists). */
   web?: boolean;
+  /** A stand-in for the SvelteKit handler (tests without a web build). */
+  webHandler?: NodeHandler;
+  /** The clock for sessions and sign-in limits (tests move it on instead of waiting). */
+  clock?: Clock;
+  /** The permission table (tests add rules for routes they register). */
+  permissions?: readonly PermissionRule[];
 }
 
 /** Builds the Fastify instance for a config. */
@@ -31,15 +46,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
       },
+      // And should a body or a driver error's detail ever be logged: no credentials, no emails.
+      redact: { paths: ['req.body', 'body', '*.password', '*.email', '*.token', 'err.detail', 'err.cause.detail'], censor: '[redacted]' },
     },
     trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
   app.addSchema(ErrorBody);
 
   await app.register(errorsPlugin);
-  await app.register(openapiPlugin);
+  // onRequest hooks run in this order: security headers and the cross-site check, the session,
+  // the permission table, then the response cache; each route's rate limit after them.
+  await app.register(securityPlugin, { config });
   await app.register(dbPlugin, { config, db: options.db });
+  await app.register(rateLimitPlugin, { config });
+  await app.register(authPlugin, { config, clock: options.clock });
+  await app.register(permissionsPlugin, { rules: options.permissions });
+  await app.register(openapiPlugin);
   await app.register(cachingPlugin);
 
   await app.register(healthRoutes, { prefix: '/api' });
@@ -47,7 +71,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(rugRoutes, { prefix: '/api' });
   await app.register(profileRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(adminRoutes, { prefix: '/api' });
+  await app.register(importRoutes, { prefix: '/api', dataMirror: config.dataMirror });
 
-  if (options.web !== false) await app.register(webPlugin, { config });
+  if (options.web !== false || options.webHandler) await app.register(webPlugin, { config, handler: options.webHandler });
   return app;
 }

@@ -14,6 +14,22 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@db:5432/thrive', trustProxy: true });
   });
 
+  it('keeps sessions 12 hours idle and 7 days at most, pauses sign-in after 5 failures in 15 minutes, and reads bodies up to 1 MiB by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      cookieSecure: 'auto',
+      sessionIdleMs: 12 * 3_600_000,
+      sessionMaxMs: 7 * 24 * 3_600_000,
+      loginMaxFailures: 5,
+      loginWindowMs: 15 * 60_000,
+      bodyLimitBytes: 1_048_576,
+      publicOrigin: undefined,
+    });
+  });
+
+  it('reads PUBLIC_ORIGIN as an origin', () => {
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://Thrive.Example.org' }).publicOrigin).toBe('https://thrive.example.org');
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
@@ -24,6 +40,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL .*postgres/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL \(got "loud"\): must be one of fatal, error, warn, info, debug, trace, silent/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY \(got "yes"\): must be true or false/],
+    [{ COOKIE_SECURE: 'maybe' }, /COOKIE_SECURE \(got "maybe"\): must be one of auto, true, false/],
+    [{ PUBLIC_ORIGIN: 'https://thrive.example.org/path' }, /PUBLIC_ORIGIN/],
+    [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],
   ])('refuses %o with one line naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

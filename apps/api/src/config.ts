@@ -10,6 +10,7 @@ import { Value } from 'typebox/value';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const COOKIE_SECURE = ['auto', 'true', 'false'] as const;
 
 /** The settings, as the environment names them. */
 export const EnvSchema = Type.Object({
@@ -26,6 +27,16 @@ export const EnvSchema = Type.Object({
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL pool size per instance.' }),
   LOAD_DEMO: Type.Boolean({ default: true, description: 'Load the demo authorities into an empty database at start.' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 120000, default: 10000, description: 'Time in-flight requests get to finish on SIGTERM.' }),
+  PUBLIC_ORIGIN: Type.Optional(
+    Type.String({ pattern: '^https?://[^/?#\\s]+$', description: 'Origin people use, e.g. https://thrive.example.org; also accepted for changes.' }),
+  ),
+  COOKIE_SECURE: Type.Enum(COOKIE_SECURE, { default: 'auto', description: 'Secure session cookie: auto = when the request came over https.' }),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 5, maximum: 10080, default: 720, description: 'A session unused this long ends.' }),
+  SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 2160, default: 168, description: 'A session ends this long after sign-in, used or not.' }),
+  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'Failed sign-ins per account or per client address before a pause.' }),
+  LOGIN_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15, description: 'The window the failures are counted in.' }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1000000, default: 1200, description: 'Requests per minute per client address, per instance.' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 104857600, default: 1048576, description: 'Largest request body the API reads.' }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -41,6 +52,15 @@ export interface Config {
   dbPoolMax: number;
   shutdownGraceMs: number;
   loadDemo: boolean;
+  /** An extra origin accepted for state-changing requests (the server's own is always accepted). */
+  publicOrigin: string | undefined;
+  cookieSecure: Env['COOKIE_SECURE'];
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
 }
 
 /** A setting had a bad value; the message is one line naming it. */
@@ -75,6 +95,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dbPoolMax: valid.DB_POOL_MAX,
     shutdownGraceMs: valid.SHUTDOWN_GRACE_MS,
     loadDemo: valid.LOAD_DEMO,
+    publicOrigin: valid.PUBLIC_ORIGIN === undefined ? undefined : new URL(valid.PUBLIC_ORIGIN).origin,
+    cookieSecure: valid.COOKIE_SECURE,
+    sessionIdleMs: valid.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: valid.SESSION_MAX_HOURS * 3_600_000,
+    loginMaxFailures: valid.LOGIN_MAX_FAILURES,
+    loginWindowMs: valid.LOGIN_WINDOW_MINUTES * 60_000,
+    rateLimitPerMinute: valid.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: valid.BODY_LIMIT_BYTES,
   };
 }
 

@@ -11,3 +11,33 @@ export class BadRequestError extends Error {
   override name = 'BadRequestError';
   readonly statusCode = 400;
 }
+
+/** Not signed in, or the sign-in itself failed (401). */
+export class UnauthorizedError extends Error {
+  override name = 'UnauthorizedError';
+  readonly statusCode = 401;
+}
+
+/** Signed in, but not allowed to do this (403). */
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+  readonly statusCode = 403;
+}
+
+/** It clashes with the current state, e.g. an email already in use (409). */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  readonly statusCode = 409;
+}
+
+/** Too many attempts; the caller may retry after `retryAfterSeconds` (429). */
+export class TooManyRequestsError extends Error {
+  override name = 'TooManyRequestsError';
+  readonly statusCode = 429;
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

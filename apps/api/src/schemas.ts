@@ -18,3 +18,4 @@ export { AreaCollectionBody, AreaDetailBody, AreaListQuery } from './modules/are
 export { IndicatorListBody, ValuesBody } from './modules/indicators/schemas.ts';
 export { RugBody, RugQuery } from './modules/rug/schemas.ts';
 export { ProfileBody } from './modules/profiles/schemas.ts';
+export { LoginBody, MeBody, SignedInBody } from './modules/auth/schemas.ts';

@@ -41,7 +41,7 @@ describe.each(testEngines())('the data layer on $name', (engine) => {
     expect(state.applied).toEqual(migrationNames);
     expect(state.latest).toBe(migrationNames.at(-1));
     const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(['area', 'area_link', 'data_version', 'indicator', 'indicator_value']);
+    expect(tables).toEqual(['app_secret', 'area', 'area_link', 'audit_event', 'data_version', 'indicator', 'indicator_value', 'login_failure', 'session', 'user']);
   });
 
   it('applies nothing when migrated a second time', async () => {

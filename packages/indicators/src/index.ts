@@ -23,6 +23,7 @@ export * from './aggregate/aggregate-indicator.ts';
 export * from './palette/contrast.ts';
 export * from './palette/colour-vision.ts';
 export * from './palette/palette.ts';
+export * from './palette/imd-deciles.ts';
 
 export * from './rug/rug-model.ts';
 export * from './rug/format-value.ts';

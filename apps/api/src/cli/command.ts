@@ -9,6 +9,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   /** Writes one line of progress or error, without the trailing newline. */
   readonly stderr: (line: string) => void;
+  /** Standard input, for commands that read a secret (process.stdin in real runs). */
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** One `thrive <name>` command: its help and what it does. Returns the exit code. */

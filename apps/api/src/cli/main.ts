@@ -7,6 +7,7 @@ import { imdSummaryCommand } from './commands/imd-summary.ts';
 import { importBoundariesCommand } from './commands/import-boundaries.ts';
 import { importIndicatorsCommand } from './commands/import-indicators.ts';
 import { loadAuthorityCommand } from './commands/load-authority.ts';
+import { userCommand } from './commands/user.ts';
 
 /** Every command, in the order `--help` lists them; add new ones here. */
 export const COMMANDS: readonly Command[] = [
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   loadAuthorityCommand,
   importBoundariesCommand,
   importIndicatorsCommand,
+  userCommand,
 ];
 
 /** The top-level help: how to call, and the commands. */
@@ -63,6 +65,7 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
   };
   process.exitCode = await runCli(process.argv.slice(2), io);
 }

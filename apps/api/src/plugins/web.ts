@@ -6,14 +6,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasWebBuild, type Config } from '../config.ts';
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
-/** Mounts the web build when present; otherwise `/` says how to build it. */
-export async function webPlugin(app: FastifyInstance, { config }: { config: Pick<Config, 'webBuildDir'> }) {
+/** Mounts the web build when present (or a given handler: tests); otherwise `/` says how to build it. */
+export async function webPlugin(app: FastifyInstance, { config, handler: given }: { config: Pick<Config, 'webBuildDir'>; handler?: NodeHandler | undefined }) {
   // Unknown API paths must be JSON 404s, not the web app's HTML page.
   app.all('/api/*', { schema: { hide: true } }, (_request, reply) => reply.callNotFound());
 
-  if (!hasWebBuild(config)) {
+  if (!given && !hasWebBuild(config)) {
     app.log.warn({ webBuildDir: config.webBuildDir }, 'web app not built: serving the API only');
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
       reply.type('text/plain').send('Thrive API is running. The web app is not built: run `npm start` from the repository root.'),
@@ -21,9 +21,9 @@ export async function webPlugin(app: FastifyInstance, { config }: { config: Pick
     return;
   }
 
-  const { handler } = (await import(pathToFileURL(join(config.webBuildDir, 'handler.js')).href)) as {
-    handler: NodeHandler;
-  };
+  const handler =
+    given ??
+    ((await import(pathToFileURL(join(config.webBuildDir, 'handler.js')).href)) as { handler: NodeHandler }).handler;
   const serve = (request: FastifyRequest, reply: FastifyReply) => {
     // Headers set by Fastify hooks (security headers) must reach the hijacked response.
     for (const [name, value] of Object.entries(reply.getHeaders())) {

@@ -11,7 +11,15 @@ import type {
   RugQuery,
 } from '@thrive/api/schemas';
 
-export type { AreaCollectionBody, AreaDetailBody, HealthBody, IndicatorListBody, ProfileBody, RugBody, RugQuery };
+export type {
+  AreaCollectionBody,
+  AreaDetailBody,
+  HealthBody,
+  IndicatorListBody,
+  ProfileBody,
+  RugBody,
+  RugQuery,
+};
 
 /** An API call answered with an error status; `message` is the API's own words. */
 export class ApiError extends Error {
@@ -38,7 +46,8 @@ async function getJson<T>(fetchFn: Fetch, path: string): Promise<T> {
 /** A query string from defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }
@@ -47,24 +56,33 @@ export function query(params: Record<string, string | number | undefined | null>
 export const getHealth = (fetchFn: Fetch = fetch) => getJson<HealthBody>(fetchFn, '/api/health');
 
 /** GET /api/areas: areas of a level (under a parent) as GeoJSON. */
-export const getAreas = (params: { level: string; parent?: string; simplify?: number }, fetchFn: Fetch = fetch) =>
-  getJson<AreaCollectionBody>(fetchFn, `/api/areas${query(params)}`);
+export const getAreas = (
+  params: { level: string; parent?: string; simplify?: number },
+  fetchFn: Fetch = fetch,
+) => getJson<AreaCollectionBody>(fetchFn, `/api/areas${query(params)}`);
 
 /** GET /api/areas/:code */
-export const getArea = (code: string, fetchFn: Fetch = fetch) => getJson<AreaDetailBody>(fetchFn, `/api/areas/${encodeURIComponent(code)}`);
+export const getArea = (code: string, fetchFn: Fetch = fetch) =>
+  getJson<AreaDetailBody>(fetchFn, `/api/areas/${encodeURIComponent(code)}`);
 
 /** GET /api/areas/:code/profile */
-export const getProfile = (code: string, params: { confidence?: string } = {}, fetchFn: Fetch = fetch) =>
+export const getProfile = (
+  code: string,
+  params: { confidence?: string } = {},
+  fetchFn: Fetch = fetch,
+) =>
   getJson<ProfileBody>(fetchFn, `/api/areas/${encodeURIComponent(code)}/profile${query(params)}`);
 
 /** GET /api/indicators */
-export const getIndicators = (fetchFn: Fetch = fetch) => getJson<IndicatorListBody>(fetchFn, '/api/indicators');
+export const getIndicators = (fetchFn: Fetch = fetch) =>
+  getJson<IndicatorListBody>(fetchFn, '/api/indicators');
 
 /** The rug's query parameters, as the API takes them. */
 export type RugParams = Partial<Omit<RugQuery, 'parent'>> & { parent: string };
 
 /** GET /api/rug */
-export const getRug = (params: RugParams, fetchFn: Fetch = fetch) => getJson<RugBody>(fetchFn, `/api/rug${query(params)}`);
+export const getRug = (params: RugParams, fetchFn: Fetch = fetch) =>
+  getJson<RugBody>(fetchFn, `/api/rug${query(params)}`);
 
 /** The URL of the rug as CSV (same parameters). */
 export const rugCsvUrl = (params: RugParams) => `/api/rug.csv${query(params)}`;

@@ -3,10 +3,16 @@ import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch }) => {
   try {
-    const [health, authorities] = await Promise.all([getHealth(fetch), getAreas({ level: 'lad', simplify: 0 }, fetch)]);
+    const [health, authorities] = await Promise.all([
+      getHealth(fetch),
+      getAreas({ level: 'lad', simplify: 0 }, fetch),
+    ]);
     return {
       health,
-      authorities: authorities.features.map((f) => ({ code: f.properties.code, name: f.properties.name })),
+      authorities: authorities.features.map((f) => ({
+        code: f.properties.code,
+        name: f.properties.name,
+      })),
       problem: null,
     };
   } catch (error) {

@@ -1,0 +1,142 @@
+// Signing in and out, and recognising a session on later requests.
+//
+// Sessions live in the database (every instance sees them); the cookie holds a random 32-byte
+// token and the database only its SHA-256, so a leaked table cannot be replayed. A session ends
+// after SESSION_IDLE_MINUTES unused or SESSION_MAX_HOURS after sign-in, whichever is first.
+//
+// Failed sign-ins are counted in the database per account (a keyed hash of the email) and per
+// client address (a keyed hash of the IP), so the limit holds across instances; once either
+// reaches LOGIN_MAX_FAILURES within LOGIN_WINDOW_MINUTES, sign-ins for it answer 429 without
+// checking the password — a right password too — until the oldest counted failure ages out.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Database } from '@thrive/db';
+import type { Kysely } from 'kysely';
+import { TooManyRequestsError, UnauthorizedError } from '../../errors.ts';
+import { recordAudit } from '../admin/repository.ts';
+import { normaliseEmail, userTarget } from '../admin/service.ts';
+import { dummyHash, passwords } from './passwords.ts';
+import type { SignedInUser } from './principal.ts';
+import * as repo from './repository.ts';
+import { userAgentHint } from './user-agent-hint.ts';
+
+export interface AuthSettings {
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  loginMaxFailures: number;
+  loginWindowMs: number;
+}
+
+/** The clock, injected so tests can move time on instead of waiting. */
+export type Clock = () => Date;
+
+/** The one message for every failed sign-in, whether or not the email has an account. */
+export const SIGN_IN_FAILED = 'Email or password is incorrect.';
+
+// Last-seen times are written at most this often per session, not on every request.
+const TOUCH_EVERY_MS = 60_000;
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A new session token: 32 random bytes, base64url (43 characters). */
+export const newSessionToken = (): string => randomBytes(32).toString('base64url');
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** The session id stored for a token. */
+export const sessionId = (token: string): string => sha256(token);
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  /** The session this browser already had (switching account): ended when the new one starts. */
+  replaces: ResolvedSession | null;
+  /** The client's address as the server sees it (TRUST_PROXY decides); hashed, never stored. */
+  clientAddress: string;
+  userAgent: string | undefined;
+}
+
+export interface SignedIn {
+  token: string;
+  user: SignedInUser;
+  expiresAt: Date;
+}
+
+async function throttleKeys(db: Kysely<Database>, email: string, clientAddress: string): Promise<string[]> {
+  const key = await repo.throttleKey(db);
+  const mac = (text: string) => createHmac('sha256', key).update(text).digest('hex').slice(0, 32);
+  return [`account:${mac(`account\u0000${email}`)}`, `address:${mac(`address\u0000${clientAddress}`)}`];
+}
+
+/** Seconds until a key may try again, or 0 when it may now. */
+async function secondsBlocked(db: Kysely<Database>, keys: readonly string[], settings: AuthSettings, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - settings.loginWindowMs);
+  let until = 0;
+  for (const key of keys) {
+    const failures = await repo.recentFailures(db, key, since, settings.loginMaxFailures);
+    const oldestCounted = failures[settings.loginMaxFailures - 1];
+    if (oldestCounted) until = Math.max(until, oldestCounted.getTime() + settings.loginWindowMs);
+  }
+  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
+}
+
+/**
+ * Checks the password and opens a session. Throws TooManyRequestsError (429) while the account
+ * or the address is paused, and UnauthorizedError (401, always SIGN_IN_FAILED) otherwise.
+ * An unknown email is verified against a dummy hash, so both failures take the same time.
+ */
+export async function signIn(db: Kysely<Database>, input: SignInInput, settings: AuthSettings, now: Date): Promise<SignedIn> {
+  const email = normaliseEmail(input.email);
+  const keys = await throttleKeys(db, email, input.clientAddress);
+  const wait = await secondsBlocked(db, keys, settings, now);
+  if (wait > 0) throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, wait);
+
+  const account = await repo.findAccountByEmail(db, email);
+  const matches = await passwords.verify(account?.password_hash ?? (await dummyHash()), input.password);
+  if (!account || !matches || account.disabled_at !== null) {
+    await repo.recordFailures(db, keys, now, new Date(now.getTime() - settings.loginWindowMs));
+    // No email in the trail: the account's id when there is one, and why it failed.
+    const reason = !account ? 'no_such_account' : !matches ? 'wrong_password' : 'account_disabled';
+    await recordAudit(db, { actorId: null, action: 'auth.login_failed', target: account ? userTarget(account.id) : null, details: { reason } });
+    throw new UnauthorizedError(SIGN_IN_FAILED);
+  }
+
+  await repo.deleteExpiredSessions(db, now, settings.sessionIdleMs);
+  if (input.replaces) await repo.deleteSession(db, input.replaces.sessionId);
+  const token = newSessionToken();
+  const expiresAt = new Date(now.getTime() + settings.sessionMaxMs);
+  await repo.insertSession(db, { id: sessionId(token), userId: account.id, createdAt: now, expiresAt, userAgentHint: userAgentHint(input.userAgent) });
+  await recordAudit(db, { actorId: account.id, action: 'auth.login', target: userTarget(account.id), details: {} });
+  return { token, expiresAt, user: { id: account.id, email: account.email, role: account.role, name: account.display_name } };
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  user: SignedInUser;
+}
+
+/**
+ * The signed-in account for a cookie's token, or null. An expired session is deleted; a
+ * session of a disabled account is refused. The account's role is read on every request, so
+ * a role change applies at once.
+ */
+export async function resolveSession(db: Kysely<Database>, token: string, settings: AuthSettings, now: Date): Promise<ResolvedSession | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const id = sessionId(token);
+  const row = await repo.findSession(db, id);
+  if (!row) return null;
+  const idleSince = now.getTime() - row.last_seen_at.getTime();
+  if (row.expires_at.getTime() <= now.getTime() || idleSince >= settings.sessionIdleMs) {
+    await repo.deleteSession(db, id);
+    return null;
+  }
+  if (row.disabled_at !== null) return null;
+  if (idleSince >= TOUCH_EVERY_MS) await repo.touchSession(db, id, now);
+  return { sessionId: id, user: { id: row.user_id, email: row.email, role: row.role, name: row.display_name } };
+}
+
+/** Ends a session (signing out); audited when it belonged to someone. */
+export async function signOut(db: Kysely<Database>, session: ResolvedSession | null): Promise<void> {
+  if (!session) return;
+  await repo.deleteSession(db, session.sessionId);
+  await recordAudit(db, { actorId: session.user.id, action: 'auth.logout', target: userTarget(session.user.id), details: {} });
+}

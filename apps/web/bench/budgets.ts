@@ -1,0 +1,224 @@
+// Web budgets (`pnpm bench` in apps/web): figures printed, never asserted. Needs a build
+// (`vite build`) and, for the timings, Chromium (see tests/e2e/browser.ts).
+//  1. JavaScript the rug page loads before the map, gzip-sized from the build; budget 120 KB.
+//     The set is what the server-rendered HTML starts (modulepreloads, the inline start-up
+//     imports) with everything those import statically, plus, in Chromium, every script the
+//     page requested before its "rug-table-filled" mark (SvelteKit's start-up and error-page
+//     chunks are imported dynamically). MapLibre's chunk is listed apart, with a check that it
+//     is not in that set.
+//  2. Navigation start → the page's own "filled" mark in Chromium, for the Dacorum rug
+//     (rug-table-filled; target < 1 s) and a ward profile (profile-filled) when it marks one.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchBrowser } from '../tests/e2e/browser.ts';
+import { startServer } from '../tests/e2e/server.ts';
+
+const WEB = join(import.meta.dirname, '..');
+const CLIENT = join(WEB, 'build', 'client');
+const MANIFEST = join(WEB, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json');
+const RUG = '/rug?parent=E07000096&level=ward';
+const BUDGET_KB = 120;
+const RUNS = 5;
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const gzipped = (file: string) => gzipSync(readFileSync(join(CLIENT, file)), { level: 9 }).length;
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** Static imports of a built module ("./x.js", "../chunks/y.js"), as paths under the client root. */
+function staticImports(file: string): string[] {
+  const code = readFileSync(join(CLIENT, file), 'utf8');
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const found: string[] = [];
+  // `import{a}from"./x.js"`, `import"./x.js"`, `export{b}from"./y.js"`; not `import("./z.js")`.
+  for (const match of code.matchAll(
+    /\b(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g,
+  )) {
+    found.push(new URL(match[1]!, `file:///${dir}`).pathname.slice(1));
+  }
+  return found;
+}
+
+/** A set of modules and everything they import statically. */
+function closure(roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file));
+  }
+  return seen;
+}
+
+/** A URL of the page (relative, as SvelteKit writes them, or absolute) as a path under the client root. */
+const clientPath = (url: string) => new URL(url, 'http://page/rug').pathname.slice(1);
+
+/** The modules a server-rendered page starts: its modulepreloads and the inline start-up imports. */
+function initialModules(html: string): string[] {
+  const urls = [
+    ...[...html.matchAll(/<link\b[^>]*>/g)]
+      .filter((m) => m[0].includes('modulepreload'))
+      .map((m) => /href="([^"]+)"/.exec(m[0])?.[1] ?? ''),
+    ...[...html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)].map((m) => m[1]!),
+  ];
+  return [...new Set(urls.filter(Boolean).map(clientPath))];
+}
+
+/** Scripts a cold load of the page requests before its mark, and after it. */
+async function scriptsAround(
+  browser: Browser,
+  url: string,
+  mark: string,
+): Promise<{ before: string[]; after: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+      timeout: 15_000,
+    });
+    // The map has drawn, so its chunk has been requested too.
+    await page.locator('[data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    const { marked, scripts } = await page.evaluate(
+      (name) => ({
+        marked: performance.getEntriesByName(name)[0]!.startTime,
+        scripts: performance
+          .getEntriesByType('resource')
+          .filter((r) => r.name.endsWith('.js'))
+          .map((r) => ({ url: r.name, start: r.startTime })),
+      }),
+      mark,
+    );
+    return {
+      before: scripts.filter((s) => s.start < marked).map((s) => clientPath(s.url)),
+      after: scripts.filter((s) => s.start >= marked).map((s) => clientPath(s.url)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+if (!existsSync(join(WEB, 'build', 'handler.js'))) {
+  console.log('No web build: run `vite build` in apps/web first.');
+  process.exit(1);
+}
+
+const server = await startServer();
+const browser = hasChromium ? await launchBrowser() : null;
+try {
+  const html = await (await fetch(server.origin + RUG)).text();
+  const observed = browser
+    ? await scriptsAround(browser, server.origin + RUG, 'rug-table-filled')
+    : null;
+  const initial = closure([...initialModules(html), ...(observed?.before ?? [])]);
+  const sizes = [...initial]
+    .map((file) => ({ file, gz: gzipped(file) }))
+    .sort((a, b) => b.gz - a.gz);
+  const total = sizes.reduce((sum, s) => sum + s.gz, 0);
+
+  console.log(
+    `\n── /rug: JavaScript before the map (gzip -9)${observed ? '' : ', from the HTML only (no Chromium)'} ──`,
+  );
+  for (const { file, gz } of sizes) console.log(`  ${kb(gz).padStart(7)} KB  ${file}`);
+  console.log(
+    `  ${kb(total).padStart(7)} KB  in ${sizes.length} modules — budget ${BUDGET_KB} KB: ${total <= BUDGET_KB * 1024 ? 'within' : 'OVER'}`,
+  );
+
+  console.log(`\n── the map, loaded after the table ──`);
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, { file: string }>;
+  const mapEntry = manifest['src/lib/map/Map.svelte'];
+  if (!mapEntry) console.log('  Map.svelte is not in the build manifest.');
+  else {
+    const lazy = [...closure([mapEntry.file])].filter((file) => !initial.has(file));
+    for (const file of lazy) {
+      const mapLibre = readFileSync(join(CLIENT, file), 'utf8').includes('maplibre');
+      const when = observed
+        ? observed.after.includes(file)
+          ? ', requested after the mark'
+          : ', not seen requested'
+        : '';
+      console.log(
+        `  ${kb(gzipped(file)).padStart(7)} KB  ${file}${mapLibre ? '  (MapLibre)' : ''}${when}`,
+      );
+    }
+    const leaked = [...initial].filter((file) =>
+      readFileSync(join(CLIENT, file), 'utf8').includes('maplibre'),
+    );
+    console.log(
+      `  MapLibre in the initial set: ${leaked.length === 0 ? 'no' : `YES (${leaked.join(', ')})`}`,
+    );
+  }
+
+  if (!browser) {
+    console.log('\nNo Chromium: timings skipped.');
+  } else {
+    const timeTo = async (
+      path: string,
+      mark: string,
+    ): Promise<{ mark: number; fcp: number } | string> => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      try {
+        await page.goto(server.origin + path);
+        await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+          timeout: 15_000,
+        });
+        // The first paint can come after the mark (hydration may finish before the first frame).
+        await page
+          .waitForFunction(
+            () => performance.getEntriesByName('first-contentful-paint').length > 0,
+            null,
+            {
+              timeout: 5_000,
+            },
+          )
+          .catch(() => undefined);
+        return await page.evaluate((name) => {
+          const fcp =
+            performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+          return { mark: performance.getEntriesByName(name)[0]!.startTime, fcp };
+        }, mark);
+      } catch {
+        return `no "${mark}" mark within 15 s${problems.length ? `: ${problems[0]}` : ''}`;
+      } finally {
+        await context.close();
+      }
+    };
+
+    const report = async (title: string, path: string, mark: string, target?: number) => {
+      console.log(`\n── ${title}: navigation start → "${mark}" (${RUNS} cold loads, ms) ──`);
+      const marks: number[] = [];
+      const paints: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const result = await timeTo(path, mark);
+        if (typeof result === 'string') {
+          console.log(`  ${result}`);
+          return;
+        }
+        marks.push(result.mark);
+        paints.push(result.fcp);
+      }
+      const m = median(marks);
+      console.log(`  runs ${marks.map((x) => x.toFixed(0)).join(', ')}`);
+      console.log(
+        `  median ${m.toFixed(0)} ms (first contentful paint ${median(paints).toFixed(0)} ms)${target ? ` — target < ${target} ms: ${m < target ? 'met' : 'MISSED'}` : ''}`,
+      );
+    };
+
+    await report('/rug, Dacorum', RUG, 'rug-table-filled', 1000);
+    const wards = (await (
+      await fetch(`${server.origin}/api/areas?level=ward&parent=E07000096&simplify=0`)
+    ).json()) as { features: { id: string }[] };
+    const ward = wards.features[0]?.id;
+    if (ward) await report(`/areas/${ward}`, `/areas/${ward}`, 'profile-filled');
+  }
+} finally {
+  await browser?.close();
+  await server.stop();
+}

@@ -1,0 +1,20 @@
+// A small, read-only handle on a rendered map for browser tests (and debugging): MapLibre draws
+// areas on a canvas, so a test cannot click a ward by selector. Set on the map's container
+// element once the map is ready (data-map-ready="true"); it exposes no map instance, only
+// where things are drawn.
+
+/** Property of the container element holding the hook. */
+export const MAP_TEST_HOOK = '__thriveMap';
+
+/** Pixel position relative to the container's top-left corner. */
+export interface MapPixel {
+  x: number;
+  y: number;
+}
+
+export interface MapTestHook {
+  /** A pixel inside the drawn shape of the area with this code; null if not drawn or off-screen. */
+  pointIn(code: string): MapPixel | null;
+  /** The pixel of a longitude/latitude. */
+  project(lon: number, lat: number): MapPixel;
+}

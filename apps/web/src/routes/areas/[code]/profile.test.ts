@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import type { RugBody } from '#lib/api.ts';
+import {
+  byTheme,
+  comparisonText,
+  formatValue,
+  intervalText,
+  keyMeasures,
+  lsoaSummary,
+  metaById,
+  percent,
+  populationOf,
+  sourcesOf,
+  spreadsFrom,
+  tokenOf,
+  type IndicatorMeta,
+  type ProfileIndicator,
+} from './profile.ts';
+
+const IOD = 'English Indices of Deprivation 2019 (MHCLG)';
+
+type Overrides = Partial<Omit<ProfileIndicator, 'cell'>> & {
+  cell?: Partial<ProfileIndicator['cell']>;
+};
+
+function indicator(overrides: Overrides = {}): ProfileIndicator {
+  const { cell, ...rest } = overrides;
+  return {
+    id: 'income_deprivation_rate',
+    title: 'Income deprivation',
+    shortLabel: 'Income deprived',
+    theme: 'deprivation',
+    unit: '%',
+    polarity: 'low_is_good',
+    comparisonMethod: 'significance',
+    methodNote: '',
+    parentValue: 8.524,
+    englandValue: 12.826,
+    parentText: '8.5%',
+    englandText: '12.8%',
+    ...rest,
+    cell: {
+      indicator: rest.id ?? 'income_deprivation_rate',
+      value: 14.091,
+      lower: 13.241,
+      upper: 14.987,
+      count: 860,
+      denominator: 6103,
+      comparison: { parent: 'higher', england: 'higher' },
+      judgement: 'worse',
+      reason: null,
+      band: 0,
+      text: '14.1% ▲',
+      token: 'worse',
+      label: '',
+      ...cell,
+    },
+  };
+}
+
+const quintile = indicator({
+  id: 'imd_average_rank',
+  title: 'IMD average rank',
+  unit: 'rank',
+  comparisonMethod: 'quintile',
+  parentValue: 10835.2,
+  englandValue: 16513.9,
+  cell: {
+    value: 17213.4,
+    lower: null,
+    upper: null,
+    count: null,
+    denominator: null,
+    comparison: { parent: 'not_compared', england: 'not_compared' },
+    judgement: 'not_compared',
+    band: 5,
+    token: 'quintile_5',
+  },
+});
+
+const meta: Record<string, IndicatorMeta> = {
+  income_deprivation_rate: {
+    decimals: 1,
+    definition: 'Income-deprived share',
+    source: IOD,
+    licence: 'OGL-3.0',
+  },
+  imd_average_rank: { decimals: 0, definition: 'Average rank', source: IOD, licence: 'OGL-3.0' },
+};
+
+describe('metaById', () => {
+  it("keeps the catalogue's decimals, definition and source of the indicators shown", () => {
+    const entry = {
+      title: '',
+      shortLabel: '',
+      unit: '%',
+      valueType: 'proportion',
+      polarity: 'low_is_good',
+      multiplier: 100,
+      theme: 'x',
+      source: 'S',
+      licence: 'L',
+    } as const;
+    const catalogue = [
+      { ...entry, id: 'a', decimals: 1, definition: 'D' },
+      { ...entry, id: 'b', decimals: 2, definition: 'E' },
+    ];
+    expect(metaById(catalogue, ['b'])).toEqual({
+      b: { decimals: 2, definition: 'E', source: 'S', licence: 'L' },
+    });
+  });
+});
+
+describe('spreadsFrom', () => {
+  it("summarises each column over the authority's wards, not its benchmarks", () => {
+    const cell = (value: number | null) => ({ value }) as RugBody['rows'][number]['cells'][number];
+    const rug = {
+      columns: [{ id: 'x' }, { id: 'y' }],
+      rows: [
+        { kind: 'area', cells: [cell(1), cell(null)] },
+        { kind: 'area', cells: [cell(3), cell(null)] },
+        { kind: 'parent', cells: [cell(100), cell(5)] },
+      ],
+    } as unknown as RugBody;
+    expect(spreadsFrom(rug)).toEqual({ x: { min: 1, q1: 1.5, q3: 2.5, max: 3, count: 2 } });
+  });
+});
+
+describe('formatting', () => {
+  it("formats with the catalogue's decimals and the unit", () => {
+    expect(formatValue(14.091, indicator(), meta.income_deprivation_rate)).toBe('14.1%');
+    expect(formatValue(17213.4, quintile, meta.imd_average_rank)).toBe('17,213');
+    expect(formatValue(null, quintile, meta.imd_average_rank)).toBe('–');
+  });
+
+  it('gives the interval with its confidence level, and none for quintile indicators', () => {
+    expect(intervalText(indicator(), meta.income_deprivation_rate, 0.95)).toBe(
+      '13.2–15.0%, 95% CI',
+    );
+    expect(intervalText(quintile, meta.imd_average_rank, 0.95)).toBeNull();
+    expect(percent(0.998)).toBe('99.8');
+  });
+});
+
+describe('comparisonText', () => {
+  it('reads significance through the polarity, against the authority and England', () => {
+    const text = comparisonText(
+      indicator({ cell: { comparison: { parent: 'higher', england: 'similar' } } }),
+      'Dacorum',
+      'England',
+    );
+    expect(text).toEqual(['Worse than Dacorum', 'Similar to England']);
+  });
+
+  it('says why a comparison was not made', () => {
+    const text = comparisonText(
+      indicator({
+        cell: {
+          comparison: { parent: 'not_compared', england: 'not_compared' },
+          reason: 'below_minimum_count',
+        },
+      }),
+      'Dacorum',
+      'England',
+    );
+    expect(text[0]).toBe('Not compared with Dacorum (too few events to compare)');
+  });
+
+  it('says what a quintile is among, and which way is better, for indicators without a test', () => {
+    expect(comparisonText(quintile, 'Dacorum', 'England')).toEqual([
+      "Among Dacorum's wards; lower is better",
+    ]);
+    expect(comparisonText({ ...quintile, polarity: 'no_judgement' }, 'Dacorum', 'England')).toEqual(
+      ["Among Dacorum's wards"],
+    );
+  });
+});
+
+describe('tokenOf', () => {
+  it("is the cell's palette token, with a symbol and label as well as colour", () => {
+    expect(tokenOf(indicator()).label).toBe('Worse');
+    expect(tokenOf(indicator({ cell: { token: 'nonsense' } })).id).toBe('not_compared');
+  });
+});
+
+describe('keyMeasures', () => {
+  it('writes one sentence per significance-tested indicator', () => {
+    expect(keyMeasures([indicator(), quintile], meta, 'Dacorum', 'England')).toEqual([
+      'Income deprivation is 14.1%, worse than Dacorum (8.5%) and worse than England (12.8%).',
+    ]);
+  });
+});
+
+describe('populationOf', () => {
+  it("is the income-deprivation denominator (IoD2019's total mid-2015 population)", () => {
+    expect(populationOf([quintile, indicator()])).toBe(6103);
+    expect(populationOf([quintile])).toBeNull();
+  });
+});
+
+describe('lsoaSummary', () => {
+  it('counts LSOAs, their decile range and those in the most deprived 20%', () => {
+    const lsoa = (imdDecile: number | null) => ({
+      code: 'E01',
+      name: 'x',
+      imdRank: null,
+      imdDecile,
+    });
+    expect(lsoaSummary([lsoa(7), lsoa(2), lsoa(null), lsoa(1)])).toEqual({
+      count: 4,
+      mostDeprivedDecile: 1,
+      leastDeprivedDecile: 7,
+      inMostDeprived20: 2,
+    });
+    expect(lsoaSummary([])).toEqual({
+      count: 0,
+      mostDeprivedDecile: null,
+      leastDeprivedDecile: null,
+      inMostDeprived20: 0,
+    });
+  });
+});
+
+describe('byTheme and sourcesOf', () => {
+  it('groups consecutive indicators by theme and lists each source once', () => {
+    const health = indicator({ id: 'h', theme: 'health' });
+    expect(
+      byTheme([indicator(), quintile, health]).map((g) => [g.theme, g.indicators.length]),
+    ).toEqual([
+      ['deprivation', 2],
+      ['health', 1],
+    ]);
+    expect(sourcesOf(meta)).toEqual([{ source: IOD, licence: 'OGL-3.0' }]);
+  });
+});
