@@ -1,4 +1,15 @@
 // The database schema as Kysely types: the one source for row types in repositories.
+import type {
+  AgeBand,
+  ModerationMode,
+  ParticipantRole,
+  PinKind,
+  PinModerationState,
+  ResponseStatus,
+  Tenure,
+  WorkshopStatus,
+  YearsBand,
+} from '@thrive/participation';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Levels an area can have; the DB check constraint is generated from this list. */
@@ -124,6 +135,119 @@ export interface AppSecretTable {
   value: string;
 }
 
+/** A `date` column: written as an ISO day, read back as Date on both engines. */
+type DayColumn = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** "About you" answers: a band, "prefer not to say", or null when not answered. */
+type AboutYou<T extends string> = T | 'prefer_not_to_say' | null;
+
+export interface WorkshopTable {
+  id: Generated<string>;
+  /** The join code on the poster (no look-alike characters). */
+  code: string;
+  title: string;
+  area_code: string;
+  starts_on: DayColumn | null;
+  ends_on: DayColumn | null;
+  /** The workshop's themes, in its own words (jsonb array of strings). */
+  themes: JsonColumn<string[]>;
+  moderation: ColumnType<ModerationMode, ModerationMode | undefined, ModerationMode>;
+  status: ColumnType<WorkshopStatus, WorkshopStatus | undefined, WorkshopStatus>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WorkshopPlaceTable {
+  id: Generated<string>;
+  workshop_id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  position: Generated<number>;
+}
+
+export interface ParticipantTable {
+  id: Generated<string>;
+  /** SHA-256 (hex) of the token in the participant cookie. */
+  token_hash: string;
+  workshop_id: string | null;
+  role: ColumnType<ParticipantRole, ParticipantRole | undefined, ParticipantRole>;
+  age_band: AboutYou<AgeBand>;
+  years_band: AboutYou<YearsBand>;
+  tenure: AboutYou<Tenure>;
+  created_at: CreatedAt;
+}
+
+export interface PinTable {
+  /** Made on the device: the idempotency key. */
+  id: string;
+  workshop_id: string;
+  participant_id: string | null;
+  kind: PinKind;
+  theme: string;
+  /** As the resident wrote it: officers only. */
+  text: string;
+  /** Masked (contact details, profanity): what everyone else sees. */
+  public_text: string;
+  masked: ColumnType<string[], string | undefined, string>;
+  place_id: string | null;
+  lon: number | null;
+  lat: number | null;
+  ward_code: string | null;
+  lsoa_code: string | null;
+  moderation: PinModerationState;
+  moderation_reason: string | null;
+  content_hash: string;
+  created_at: CreatedAt;
+  response_status: ResponseStatus | null;
+  response_reply: string | null;
+  response_expected_by: DayColumn | null;
+  response_at: DateColumn | null;
+}
+
+export interface PinTombstoneTable {
+  id: string;
+  workshop_id: string;
+  removed_at: CreatedAt;
+}
+
+export interface PinSupportTable {
+  pin_id: string;
+  participant_id: string;
+  created_at: CreatedAt;
+}
+
+export interface PinResponseTable {
+  /** bigint identity; read it with a cast to text (pg and PGlite differ on int8). */
+  id: ColumnType<string | number, never, never>;
+  pin_id: string;
+  status: ResponseStatus;
+  reply: string;
+  expected_by: DayColumn | null;
+  actor_id: string | null;
+  at: CreatedAt;
+}
+
+export interface PhotoTable {
+  pin_id: string;
+  mime: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  content_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface WorkshopEventTable {
+  /** bigint identity, in commit order per workshop; read it with a cast to text. */
+  id: ColumnType<string | number, never, never>;
+  workshop_id: string;
+  type: string;
+  pin_id: string | null;
+  at: CreatedAt;
+}
+
 /** Every table, as Kysely sees it. */
 export interface Database {
   data_version: DataVersionTable;
@@ -136,6 +260,15 @@ export interface Database {
   audit_event: AuditEventTable;
   login_failure: LoginFailureTable;
   app_secret: AppSecretTable;
+  workshop: WorkshopTable;
+  workshop_place: WorkshopPlaceTable;
+  participant: ParticipantTable;
+  pin: PinTable;
+  pin_tombstone: PinTombstoneTable;
+  pin_support: PinSupportTable;
+  pin_response: PinResponseTable;
+  photo: PhotoTable;
+  workshop_event: WorkshopEventTable;
 }
 
 export type Area = Selectable<AreaTable>;
@@ -153,3 +286,11 @@ export type Session = Selectable<SessionTable>;
 export type NewSession = Insertable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type Workshop = Selectable<WorkshopTable>;
+export type NewWorkshop = Insertable<WorkshopTable>;
+export type WorkshopPlace = Selectable<WorkshopPlaceTable>;
+export type Participant = Selectable<ParticipantTable>;
+export type Pin = Selectable<PinTable>;
+export type NewPin = Insertable<PinTable>;
+export type PinResponse = Selectable<PinResponseTable>;
+export type WorkshopEvent = Selectable<WorkshopEventTable>;

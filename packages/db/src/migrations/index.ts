@@ -5,6 +5,7 @@ import * as initial from './0001_initial.ts';
 import * as linkMethodNearest from './0002_link_method_nearest.ts';
 import * as dataVersion from './0003_data_version.ts';
 import * as accounts from './0004_accounts.ts';
+import * as workshops from './0005_workshops.ts';
 
 /** Migrations by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0002_link_method_nearest': linkMethodNearest,
   '0003_data_version': dataVersion,
   '0004_accounts': accounts,
+  '0005_workshops': workshops,
 };
