@@ -33,11 +33,26 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
 
 /**
- * Age bands asked of residents; they nest into the IoD2019 population denominators' single
- * years of age, so participation can be compared with the estate's population.
+ * Age bands asked of residents. They nest into the IoD2019 population denominators' age groups
+ * (File 6: 0–15, 16–59, 60 and over), so participation can be compared with the estate's
+ * population (see POPULATION_GROUP_OF_AGE_BAND).
  */
-export const AGE_BANDS = ['under_16', '16_24', '25_34', '35_49', '50_64', '65_74', '75_plus'] as const;
+export const AGE_BANDS = ['under_16', '16_24', '25_44', '45_59', '60_74', '75_plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** The IoD2019 File 6 population groups that residents' age bands nest into. */
+export const POPULATION_AGE_GROUPS = ['0_15', '16_59', '60_plus'] as const;
+export type PopulationAgeGroup = (typeof POPULATION_AGE_GROUPS)[number];
+
+/** Which File 6 population group each age band falls in. */
+export const POPULATION_GROUP_OF_AGE_BAND = {
+  under_16: '0_15',
+  '16_24': '16_59',
+  '25_44': '16_59',
+  '45_59': '16_59',
+  '60_74': '60_plus',
+  '75_plus': '60_plus',
+} as const satisfies Record<AgeBand, PopulationAgeGroup>;
 
 /** How long a resident has lived on the estate. */
 export const YEARS_BANDS = ['under_1', '1_4', '5_9', '10_19', '20_plus'] as const;
