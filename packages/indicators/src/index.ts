@@ -9,6 +9,7 @@ export * from './stats/normal.ts';
 export * from './stats/gamma.ts';
 export * from './stats/student-t.ts';
 export * from './stats/wilson.ts';
+export * from './stats/newcombe.ts';
 export * from './stats/poisson-exact.ts';
 export * from './stats/byar.ts';
 export * from './stats/mean.ts';
