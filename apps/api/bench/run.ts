@@ -2,15 +2,19 @@
 //  1. load-authority for Dacorum and Birmingham on PGlite and PostgreSQL: wall time, peak memory.
 //  2. GET /api/rug for Dacorum, warm, with autocannon over loopback: p50/p99 and requests/s,
 //     beside a bare GET /api/health measured in the same run.
+//  3. GET /api/health while an officer's import runs as a background job (POST
+//     /api/imports/authorities), on each engine: p99 (target < 50 ms).
+//  4. Residents' workshops on PostgreSQL: 200 residents' pins, a SIGKILL mid-run, two instances
+//     and a live wall (bench/workshops.ts; alone: `pnpm bench:workshops`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { testEngines } from '@thrive/db/testing';
+import { scratchDatabase, testEngines, type ScratchDatabase } from '@thrive/db/testing';
+import { accountsApp, addAccount, signInAs } from '../src/test-support/accounts.ts';
 import { appWith, DACORUM } from '../src/test-support/dacorum.ts';
+import { workshopBenchmarks } from './workshops.ts';
 
 const AUTHORITIES = [
   ['E07000096', 'Dacorum'],
@@ -26,30 +30,12 @@ function runChild(code: string, env: Record<string, string>) {
   return JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as { name: string; values: number; parseMs: number; loadMs: number; wallMs: number; maxRssMb: number };
 }
 
-async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `thrive_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-  } catch {
-    return undefined;
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+/** A fresh database on the PostgreSQL of DATABASE_URL, or undefined when there is none to reach. */
+const postgresUrl = (): Promise<ScratchDatabase | undefined> =>
+  scratchDatabase(
+    process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    'thrive_bench',
+  ).catch(() => undefined);
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 
@@ -98,3 +84,38 @@ for (const [name, r] of [['/api/health', health], ['/api/rug', rug]] as const) {
   console.log(`${name.padEnd(12)} ${fmt(r.latency.p50, 1).padStart(7)} ${fmt(r.latency.p99, 1).padStart(7)} ${fmt(r.requests.average).padStart(7)} ${fmt(r.non2xx).padStart(9)}`);
 }
 console.log(`rug / health: p99 ${fmt(rug.latency.p99 / Math.max(health.latency.p99, 0.001), 1)}×, throughput ${fmt(health.requests.average / Math.max(rug.requests.average, 1), 1)}× fewer requests/s (target: rug p99 < 50 ms)`);
+
+console.log('\n/api/health during an import of Milton Keynes (a background job), loopback, 10 connections');
+console.log('engine    national files  import s  p50 ms  p99 ms  max ms  requests  non-2xx');
+for (const engine of testEngines()) {
+  const t = await accountsApp(engine);
+  await addAccount(t.db, 'officer', 'bench@example.org');
+  const cookie = await signInAs(t.app, 'bench@example.org');
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const where = t.app.server.address();
+  const url = `http://127.0.0.1:${typeof where === 'object' && where ? where.port : 0}`;
+  const cold = engine === testEngines()[0];
+  const started = performance.now();
+  const post = await fetch(`${url}/api/imports/authorities`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ code: 'E06000042' }) });
+  if (post.status !== 202) throw new Error(`import not started: ${post.status} ${await post.text()}`);
+  const { id } = (await post.json()) as { id: string };
+  let stop = () => {};
+  const health = new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${url}/api/health`, connections: 10, duration: 600 }, (error, result) => (error ? reject(error) : resolve(result)));
+    stop = () => instance.stop();
+  });
+  let status = 'running';
+  while (status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    status = ((await (await fetch(`${url}/api/imports/${id}`, { headers: { cookie } })).json()) as { status: string }).status;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  stop();
+  const r = await health;
+  await t.app.close();
+  console.log(
+    `${engine.name.padEnd(9)} ${(cold ? 'parsed (cold)' : 'cached').padEnd(15)} ${fmt(seconds, 1).padStart(8)} ${fmt(r.latency.p50, 1).padStart(7)} ${fmt(r.latency.p99, 1).padStart(7)} ${fmt(r.latency.max, 0).padStart(7)} ${fmt(r.requests.total).padStart(9)} ${fmt(r.non2xx).padStart(8)}  (${status}; target p99 < 50 ms)`,
+  );
+}
+
+await workshopBenchmarks();

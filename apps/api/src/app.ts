@@ -2,11 +2,23 @@
 // Plugins load in order: external → app → routes (as in fastify/demo).
 import type { Db } from '@thrive/db';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from './config.ts';
+import { trustProxyOption, type Config } from './config.ts';
 import { adminRoutes } from './modules/admin/routes.ts';
 import { areaRoutes } from './modules/areas/routes.ts';
 import type { PermissionRule } from './modules/auth/permissions.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { workshopEventsPlugin } from './modules/events/plugin.ts';
+import { liveWallRoutes } from './modules/events/routes.ts';
+import type { ResidentLimits } from './modules/participants/rate-limits.ts';
+import { participantRoutes } from './modules/participants/routes.ts';
+import { pinRoutes } from './modules/pins/routes.ts';
+import { residentRouteOptions } from './modules/workshops/options.ts';
+import { workshopRoutes } from './modules/workshops/routes.ts';
+import { photoRoutes } from './modules/photos/routes.ts';
+import { workshopAnalysisRoutes } from './modules/workshop-analysis/routes.ts';
+import { workshopExportRoutes } from './modules/workshop-exports/routes.ts';
+import { kpiRoutes } from './modules/kpis/routes.ts';
+import { surveyRoutes } from './modules/surveys/routes.ts';
 import type { Clock } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -15,12 +27,14 @@ import { profileRoutes } from './modules/profiles/routes.ts';
 import { rugRoutes } from './modules/rug/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { cachingPlugin } from './plugins/caching.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { dbPlugin } from './plugins/db.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
 import { permissionsPlugin } from './plugins/permissions.ts';
 import { rateLimitPlugin } from './plugins/rate-limit.ts';
 import { securityPlugin } from './plugins/security.ts';
+import { buildValidator } from './plugins/validation.ts';
 import { webPlugin, type NodeHandler } from './plugins/web.ts';
 import { ErrorBody } from './schemas.ts';
 
@@ -35,6 +49,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** The permission table (tests add rules for routes they register). */
   permissions?: readonly PermissionRule[];
+  /** Residents' rate limits per participant and per workshop (tests lower them). */
+  residentLimits?: Partial<ResidentLimits>;
 }
 
 /** Builds the Fastify instance for a config. */
@@ -49,9 +65,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // And should a body or a driver error's detail ever be logged: no credentials, no emails.
       redact: { paths: ['req.body', 'body', '*.password', '*.email', '*.token', 'err.detail', 'err.cause.detail'], censor: '[redacted]' },
     },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: config.bodyLimitBytes,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // Opening and migrating the embedded database takes far more than Fastify's default 10 s on
+    // a busy machine (the e2e suite beside a full build); a start that slow is still a start.
+    pluginTimeout: 120_000,
+    // Query strings and parameters are coerced, bodies must match exactly; no control
+    // characters or infinite numbers anywhere (plugins/validation.ts).
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    schemaController: { compilersFactory: { buildValidator } },
   });
   app.addSchema(ErrorBody);
 
@@ -59,12 +81,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // onRequest hooks run in this order: security headers and the cross-site check, the session,
   // the permission table, then the response cache; each route's rate limit after them.
   await app.register(securityPlugin, { config });
+  await app.register(compressionPlugin);
   await app.register(dbPlugin, { config, db: options.db });
   await app.register(rateLimitPlugin, { config });
   await app.register(authPlugin, { config, clock: options.clock });
   await app.register(permissionsPlugin, { rules: options.permissions });
   await app.register(openapiPlugin);
   await app.register(cachingPlugin);
+  // Live wall: app.workshopEvents (LISTEN/NOTIFY on PostgreSQL), before the routes that write pins.
+  await app.register(workshopEventsPlugin);
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(areaRoutes, { prefix: '/api' });
@@ -74,6 +99,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api', dataMirror: config.dataMirror });
+  await app.register(liveWallRoutes, { prefix: '/api' });
+  // Residents' workshops: officers' routes, joining, pins (one area cache and limit set for all).
+  const residents = residentRouteOptions(config.rateLimitPerMinute, options.residentLimits);
+  await app.register(workshopRoutes, { prefix: '/api', ...residents });
+  await app.register(participantRoutes, { prefix: '/api', ...residents });
+  await app.register(pinRoutes, { prefix: '/api', ...residents });
+  await app.register(photoRoutes, { prefix: '/api', ...residents });
+  await app.register(workshopExportRoutes, { prefix: '/api' });
+  await app.register(workshopAnalysisRoutes, { prefix: '/api', dataMirror: config.dataMirror, geography: residents.geography });
+  // Community-defined KPIs and the surveys behind them (issue 12).
+  await app.register(surveyRoutes, { prefix: '/api' });
+  await app.register(kpiRoutes, { prefix: '/api' });
 
   if (options.web !== false || options.webHandler) await app.register(webPlugin, { config, handler: options.webHandler });
   return app;

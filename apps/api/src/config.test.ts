@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
 
 describe('loadConfig', () => {
   it('uses port 3000 and the embedded database when nothing is set', () => {
@@ -30,6 +32,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_ORIGIN: 'https://Thrive.Example.org' }).publicOrigin).toBe('https://thrive.example.org');
   });
 
+  it.each([
+    ['false', false],
+    ['TRUE', true],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.5', ['10.0.0.0/8', '192.168.1.5']],
+    ['loopback,fd00::/8', ['loopback', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s as a switch, a hop count or a list of proxies', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('reads the shared mirror by default when it is there, and DATA_FETCH_FROM as an http(s) address', () => {
+    const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
+    expect(loadConfig({}).dataMirror).toBe(existsSync(shared) ? shared : join(REPO_ROOT, '.data', 'open-data'));
+    expect(loadConfig({ DATA_FETCH_FROM: 'http://127.0.0.1:8080/publishers' }).dataFetchFrom).toBe('http://127.0.0.1:8080/publishers');
+    expect(loadConfig({}).dataFetchFrom).toBeUndefined();
+    expect(() => loadConfig({ DATA_FETCH_FROM: 'ftp://copy.local' })).toThrow(/^invalid setting DATA_FETCH_FROM \(got "ftp:\/\/copy.local"\)/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
@@ -40,6 +60,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL .*postgres/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL \(got "loud"\): must be one of fatal, error, warn, info, debug, trace, silent/],
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY \(got "yes"\): must be true or false/],
+    [{ TRUST_PROXY: '0' }, /TRUST_PROXY \(got "0"\): must be true or false, a number of proxies/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY \(got "10.0.0.0\/33"\)/],
+    [{ TRUST_PROXY: 'lb.example.org' }, /TRUST_PROXY/],
     [{ COOKIE_SECURE: 'maybe' }, /COOKIE_SECURE \(got "maybe"\): must be one of auto, true, false/],
     [{ PUBLIC_ORIGIN: 'https://thrive.example.org/path' }, /PUBLIC_ORIGIN/],
     [{ SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES/],

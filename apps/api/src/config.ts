@@ -1,6 +1,7 @@
 // Every setting comes from the environment, is validated once at start, and a bad value
 // stops the server with one clear line (see README "Settings").
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
@@ -20,10 +21,16 @@ export const EnvSchema = Type.Object({
     Type.String({ pattern: '^postgres(ql)?://', description: 'PostgreSQL URL; unset = embedded PGlite.' }),
   ),
   PGLITE_DIR: Type.String({ minLength: 1, default: join(REPO_ROOT, '.data', 'pglite'), description: 'Folder of the embedded database.' }),
-  DATA_MIRROR: Type.String({ minLength: 1, default: resolve(REPO_ROOT, '..', 'shared', 'data'), description: 'Folder of the open-data mirror.' }),
+  DATA_MIRROR: Type.String({ minLength: 1, default: defaultDataMirror(), description: 'Folder of the open data: ../shared/data when it exists, else .data/open-data (where `thrive data fetch` puts it).' }),
+  DATA_FETCH_FROM: Type.Optional(
+    Type.String({ pattern: '^https?://[^?#\\s]+$', description: '`thrive data fetch` fetches from this scheme and host (a local copy laid out as the publishers lay it out) instead of the publishers, keeping each path.' }),
+  ),
   WEB_BUILD_DIR: Type.String({ minLength: 1, default: join(REPO_ROOT, 'apps', 'web', 'build'), description: 'SvelteKit adapter-node output.' }),
   LOG_LEVEL: Type.Enum(LOG_LEVELS, { default: 'info', description: 'Pino log level.' }),
-  TRUST_PROXY: Type.Boolean({ default: false, description: 'Trust X-Forwarded-* from a load balancer.' }),
+  TRUST_PROXY: Type.String({
+    default: 'false',
+    description: 'Which X-Forwarded-* hops to trust: true/false, a number of proxies, or a comma list of proxy addresses/CIDRs.',
+  }),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10, description: 'PostgreSQL pool size per instance.' }),
   LOAD_DEMO: Type.Boolean({ default: true, description: 'Load the demo authorities into an empty database at start.' }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 120000, default: 10000, description: 'Time in-flight requests get to finish on SIGTERM.' }),
@@ -46,9 +53,12 @@ export interface Config {
   databaseUrl: string | undefined;
   pgliteDir: string;
   dataMirror: string;
+  /** Where `thrive data fetch` fetches from instead of the publishers (scheme, host, optional path prefix). */
+  dataFetchFrom: string | undefined;
   webBuildDir: string;
   logLevel: Env['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Fastify's trustProxy: all hops (true), none (false), the nearest n, or these proxies. */
+  trustProxy: boolean | number | string[];
   dbPoolMax: number;
   shutdownGraceMs: number;
   loadDemo: boolean;
@@ -61,6 +71,13 @@ export interface Config {
   loginWindowMs: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
+}
+
+// The shared mirror beside the repository when there is one (developers, CI), else the folder
+// `thrive data fetch` fills, so a council's machine needs no setting after fetching.
+function defaultDataMirror(): string {
+  const shared = resolve(REPO_ROOT, '..', 'shared', 'data');
+  return existsSync(shared) ? shared : join(REPO_ROOT, '.data', 'open-data');
 }
 
 /** A setting had a bad value; the message is one line naming it. */
@@ -89,9 +106,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: valid.DATABASE_URL,
     pgliteDir: resolve(valid.PGLITE_DIR),
     dataMirror: resolve(valid.DATA_MIRROR),
+    dataFetchFrom: valid.DATA_FETCH_FROM,
     webBuildDir: resolve(valid.WEB_BUILD_DIR),
     logLevel: valid.LOG_LEVEL,
-    trustProxy: valid.TRUST_PROXY,
+    trustProxy: parseTrustProxy(valid.TRUST_PROXY),
     dbPoolMax: valid.DB_POOL_MAX,
     shutdownGraceMs: valid.SHUTDOWN_GRACE_MS,
     loadDemo: valid.LOAD_DEMO,
@@ -104,6 +122,39 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     rateLimitPerMinute: valid.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: valid.BODY_LIMIT_BYTES,
   };
+}
+
+const TRUST_PROXY_HELP = 'must be true or false, a number of proxies (1-10), or a comma list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)';
+// proxy-addr's names for private ranges, accepted in a list as Fastify does.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY as Fastify takes it; throws ConfigError naming the setting when it is none of these. */
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  const text = value.trim().toLowerCase();
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = text.split(',').map((e) => e.trim());
+    if (entries.every(isAddressOrCidr)) return entries;
+  }
+  throw new ConfigError(`invalid setting TRUST_PROXY (got "${value}"): ${TRUST_PROXY_HELP}`);
+}
+
+/** TRUST_PROXY in the shape Fastify's types take: a hop count becomes "trust the nearest n hops", as Fastify does with a number. */
+export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 // TypeBox's messages are terse for unions and booleans; say what is allowed instead.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine } from './csv-line.ts';
+import { csvComment, csvLine } from './csv-line.ts';
 
 describe('csvLine', () => {
   it('writes plain fields and numbers as they are, in full precision', () => {
@@ -18,5 +18,20 @@ describe('csvLine', () => {
 
   it('writes null and undefined as empty (missing) fields', () => {
     expect(csvLine(['a', null, undefined, 'b'])).toBe('a,,,b');
+  });
+});
+
+describe('spreadsheet formula injection (OWASP)', () => {
+  it.each(['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR'])('writes a text field starting like a formula (%j) with a leading quote, as text', (text) => {
+    const cell = csvLine([text]);
+    expect(cell.replace(/^"/, '')).toMatch(/^'/);
+  });
+
+  it('keeps negative numbers as numbers', () => {
+    expect(csvLine([-1.5, 'Dacorum'])).toBe('-1.5,Dacorum');
+  });
+
+  it('keeps a comment on one line whatever the text holds', () => {
+    expect(csvComment('Tartan rug: wards of Evil\r\n=cmd|calc,x')).toBe('# Tartan rug: wards of Evil =cmd|calc,x');
   });
 });

@@ -19,3 +19,36 @@ export { IndicatorListBody, ValuesBody } from './modules/indicators/schemas.ts';
 export { RugBody, RugQuery } from './modules/rug/schemas.ts';
 export { ProfileBody } from './modules/profiles/schemas.ts';
 export { LoginBody, MeBody, SignedInBody } from './modules/auth/schemas.ts';
+export { LiveEventData, LivePinFeature, LivePinResponse, WallBody } from './modules/events/schemas.ts';
+export { PhotoBody } from './modules/photos/schemas.ts';
+export { ExportCollectionBody, ExportQuery } from './modules/workshop-exports/schemas.ts';
+export { AnalysisBody } from './modules/workshop-analysis/schemas.ts';
+export {
+  BoundaryInput,
+  NewWorkshopBody,
+  Place,
+  PlaceInput,
+  ResidentWorkshopBody,
+  WorkshopBody,
+  WorkshopListBody,
+  WorkshopPatchBody,
+} from './modules/workshops/schemas.ts';
+export { AboutYouBody, JoinBody, MeBody as ParticipantMeBody } from './modules/participants/schemas.ts';
+export {
+  MAX_PIN_TEXT,
+  ModerationBody,
+  NewPinBody,
+  NewResponseBody,
+  OfficerPinBody,
+  OfficerPinListBody,
+  PinBody,
+  PinCollectionBody,
+  PinFeatureBody,
+  PinResponseBody,
+  RemovalBody,
+  ResponseEntryBody,
+  ResponseHistoryBody,
+  SupportBody,
+} from './modules/pins/schemas.ts';
+export { KpiBody, KpiDetailBody, KpiDraftsBody, KpiListBody, KpiPatchBody, KpiPeriodBody, KpiTemplateListBody, KpiVersionBody, NewKpiBody, AdoptionBody, RetirementBody } from './modules/kpis/schemas.ts';
+export { NewSurveyBody, NewSurveyResponseBody, NewWaveBody, SurveyBody, SurveyJoinBody, SurveyMeBody, SurveyResponseBody, SurveyWaveBody } from './modules/surveys/schemas.ts';

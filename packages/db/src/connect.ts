@@ -19,6 +19,8 @@ export interface DbConfig {
 export interface Db {
   readonly db: Kysely<Database>;
   readonly engine: Engine;
+  /** The PostgreSQL URL, for a connection of its own (the live wall's LISTEN); undefined on PGlite. */
+  readonly databaseUrl?: string | undefined;
   /** Closes the pool or the embedded database; safe to call twice. */
   close(): Promise<void>;
 }
@@ -31,7 +33,7 @@ export async function connect(config: DbConfig): Promise<Db> {
     // An idle client error (server restart) must not crash the process.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: withTypedErrors(new PostgresDialect({ pool })) });
-    return { db, engine: 'postgres', close: once(() => db.destroy()) };
+    return { db, engine: 'postgres', databaseUrl: config.databaseUrl, close: once(() => db.destroy()) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = config.pgliteDir;

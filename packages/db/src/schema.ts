@@ -1,6 +1,14 @@
 // The database schema as Kysely types: the one source for row types in repositories.
 import type {
   AgeBand,
+  KpiDirection,
+  KpiMethod,
+  KpiOrigin,
+  KpiRipple,
+  KpiState,
+  KpiTier,
+  PinMetricMeasure,
+  SurveyScale,
   ModerationMode,
   ParticipantRole,
   PinKind,
@@ -126,8 +134,28 @@ export interface AuditEventTable {
 }
 
 export interface LoginFailureTable {
+  id: Generated<string>;
   key: string;
   at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export const IMPORT_JOB_STATUSES = ['running', 'done', 'refused', 'failed'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+export const IMPORT_JOB_KINDS = ['authority'] as const;
+
+/** A background import (migration 0006): one running per kind and target. */
+export interface ImportJobTable {
+  id: Generated<string>;
+  kind: (typeof IMPORT_JOB_KINDS)[number];
+  target: string;
+  status: ImportJobStatus;
+  progress: ColumnType<string, string | undefined, string>;
+  result: JsonColumn<Record<string, unknown>> | null;
+  error: string | null;
+  actor_id: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  finished_at: Date | null;
 }
 
 export interface AppSecretTable {
@@ -176,7 +204,11 @@ export interface ParticipantTable {
   age_band: AboutYou<AgeBand>;
   years_band: AboutYou<YearsBand>;
   tenure: AboutYou<Tenure>;
+  /** When "about you" was answered or skipped (null: not asked yet). */
+  about_asked_at: DateColumn | null;
   created_at: CreatedAt;
+  /** Set for a survey's participant (migration 0007); workshop_id is null then. */
+  survey_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PinTable {
@@ -248,6 +280,99 @@ export interface WorkshopEventTable {
   at: CreatedAt;
 }
 
+// Community-defined KPIs and surveys (migration 0007).
+
+export interface SurveyTable {
+  id: Generated<string>;
+  title: string;
+  area_code: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SurveyQuestionTable {
+  id: Generated<string>;
+  survey_id: string;
+  position: number;
+  text: string;
+  scale: SurveyScale;
+}
+
+export interface SurveyWaveTable {
+  id: Generated<string>;
+  survey_id: string;
+  /** The period the wave measures, in the officer's words ("2025", "2025-Q3"). */
+  period: string;
+  opened_at: CreatedAt;
+  closed_at: DateColumn | null;
+}
+
+export interface SurveyResponseTable {
+  /** Made on the device: the idempotency key. */
+  id: string;
+  survey_id: string;
+  wave_id: string;
+  participant_id: string | null;
+  /** { questionId: value } (jsonb). */
+  answers: JsonColumn<Record<string, number>>;
+  content_hash: string;
+  created_at: CreatedAt;
+}
+
+/** What a pin-metric KPI counts: a rate of pins per 1,000 residents or the share with a reply. */
+export interface PinMetricDefinition {
+  measure: PinMetricMeasure;
+  kind?: PinKind;
+  theme?: string;
+}
+
+export interface KpiTable {
+  id: Generated<string>;
+  area_code: string;
+  state: ColumnType<KpiState, KpiState | undefined, KpiState>;
+  origin: ColumnType<KpiOrigin, KpiOrigin | undefined, KpiOrigin>;
+  /** The workshop id or template id it came from. */
+  origin_ref: string | null;
+  retired_reason: string | null;
+  retired_at: DateColumn | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface KpiVersionTable {
+  id: Generated<string>;
+  kpi_id: string;
+  version: number;
+  title: string;
+  statement: string;
+  method: KpiMethod;
+  tier: KpiTier;
+  ripple: KpiRipple;
+  direction: KpiDirection;
+  baseline_value: number | null;
+  baseline_period: string | null;
+  target_value: number;
+  target_by: string;
+  survey_question_id: string | null;
+  indicator_id: string | null;
+  pin_metric: JsonColumn<PinMetricDefinition> | null;
+  minimum_n: number;
+  change_note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface KpiAdoptionTable {
+  id: Generated<string>;
+  kpi_id: string;
+  kpi_version_id: string;
+  forum: string;
+  adopted_on: DayColumn;
+  minutes_url: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** Every table, as Kysely sees it. */
 export interface Database {
   data_version: DataVersionTable;
@@ -259,6 +384,7 @@ export interface Database {
   session: SessionTable;
   audit_event: AuditEventTable;
   login_failure: LoginFailureTable;
+  import_job: ImportJobTable;
   app_secret: AppSecretTable;
   workshop: WorkshopTable;
   workshop_place: WorkshopPlaceTable;
@@ -269,6 +395,13 @@ export interface Database {
   pin_response: PinResponseTable;
   photo: PhotoTable;
   workshop_event: WorkshopEventTable;
+  survey: SurveyTable;
+  survey_question: SurveyQuestionTable;
+  survey_wave: SurveyWaveTable;
+  survey_response: SurveyResponseTable;
+  kpi: KpiTable;
+  kpi_version: KpiVersionTable;
+  kpi_adoption: KpiAdoptionTable;
 }
 
 export type Area = Selectable<AreaTable>;

@@ -11,28 +11,49 @@ export interface TestEngine {
 
 const pglite: TestEngine = { name: 'pglite', open: () => connect({}) };
 
+/** An empty PostgreSQL database of its own, and how to drop it. */
+export interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates an empty database on the server of `url`, named `<prefix>_<random hex>`. */
+export async function scratchDatabase(
+  url: string,
+  prefix = 'thrive_test',
+): Promise<ScratchDatabase> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query(statement);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  // Identifiers cannot be bound as parameters; `name` is generated here, never input.
+  await run(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: () => run(`drop database if exists ${name} with (force)`),
+  };
+}
+
 function postgres(url: string): TestEngine {
   return {
     name: 'postgres',
     async open() {
-      const { default: pg } = await import('pg');
-      const name = `thrive_test_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      // Identifiers cannot be bound as parameters; `name` is generated here, never input.
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const db = await connect({ databaseUrl: target.toString(), poolMax: 4 });
+      const scratch = await scratchDatabase(url);
+      const db = await connect({ databaseUrl: scratch.url, poolMax: 4 });
       return {
         ...db,
         async close() {
           await db.close();
-          const dropper = new pg.Client({ connectionString: url });
-          await dropper.connect();
-          await dropper.query(`drop database if exists ${name} with (force)`);
-          await dropper.end();
+          await scratch.drop();
         },
       };
     },

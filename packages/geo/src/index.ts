@@ -24,6 +24,8 @@ export type {
   ValidateOptions,
 } from './validate/area-collection.ts';
 export { REPROJECT_ADVICE, checkAreaGeometry } from './validate/area-geometry.ts';
+export { firstRingCrossing } from './validate/ring-crossing.ts';
+export type { RingCrossing } from './validate/ring-crossing.ts';
 export type { GeometryProblem } from './validate/area-geometry.ts';
 export {
   KNOWN_CODE_PROPERTIES,

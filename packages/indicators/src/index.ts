@@ -35,3 +35,4 @@ export * from './imd/index.ts';
 export * from './readers/index.ts';
 export * from './values/index.ts';
 export * from './rug/default-columns.ts';
+export * from './kpi/index.ts';

@@ -31,7 +31,7 @@ describe('runCli', () => {
     const { io, err } = capture();
     expect(await runCli(['frobnicate'], io)).toBe(2);
     expect(err).toEqual([
-      'thrive: unknown command "frobnicate" (commands: imd-summary, load-authority, import-boundaries, import-indicators, user; try --help).',
+      'thrive: unknown command "frobnicate" (commands: imd-summary, load-authority, import-boundaries, import-indicators, data, user; try --help).',
     ]);
   });
 

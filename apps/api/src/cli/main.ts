@@ -3,6 +3,7 @@
 // both with one line on stderr and no stack trace.
 import { fileURLToPath } from 'node:url';
 import { InputError, UsageError, type CliIo, type Command } from './command.ts';
+import { dataCommand } from './commands/data.ts';
 import { imdSummaryCommand } from './commands/imd-summary.ts';
 import { importBoundariesCommand } from './commands/import-boundaries.ts';
 import { importIndicatorsCommand } from './commands/import-indicators.ts';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   loadAuthorityCommand,
   importBoundariesCommand,
   importIndicatorsCommand,
+  dataCommand,
   userCommand,
 ];
 

@@ -153,6 +153,21 @@ describe.each(testEngines())('the read API on $name, with Dacorum loaded from th
     }
   });
 
+  it('says which release and which geography the rug and profile numbers are', async () => {
+    const rug = (await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate,cni_score`)).json<RugBody>();
+    expect(rug.datasets.map((d) => `${d.release} / ${d.geography}`)).toEqual([
+      'Wards December 2013 / Wards December 2013 (2013 local authorities)',
+      'IoD2019 / LSOA 2011',
+      'IoD2019 / LSOA 2011',
+      'CNI 2019 / Wards 2017',
+    ]);
+    const csv = await get(`/api/rug.csv?parent=${DACORUM}&indicators=income_deprivation_rate`);
+    expect(csv.body).toMatch(/^# .*Vintages: Wards December 2013 \(2013 local authorities\); IoD2019 \(LSOA 2011\)/m);
+    const profile = (await get('/api/areas/E05004691/profile')).json<ProfileBody>();
+    expect(profile.datasets.map((d) => d.id)).toContain('iod2019-domains');
+    expect(profile.datasets[0]?.geography).toMatch(/^Wards December 2013/);
+  });
+
   it('refuses unknown indicators with a 400 and an unknown parent with a 404', async () => {
     const bad = await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate,made_up`);
     expect(bad.statusCode).toBe(400);

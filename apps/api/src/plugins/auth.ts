@@ -1,5 +1,6 @@
-// Recognises the session cookie on API requests and puts the principal on the request; the
-// permission hook (plugins/permissions.ts) runs after this and decides.
+// Recognises the session cookie (officers, partners, admins) or else the workshop participant
+// cookie (residents) on API requests and puts the principal on the request; the permission hook
+// (plugins/permissions.ts) runs after this and decides.
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -7,6 +8,7 @@ import type { Config } from '../config.ts';
 import { dummyHash } from '../modules/auth/passwords.ts';
 import { ANONYMOUS, type Principal } from '../modules/auth/principal.ts';
 import { resolveSession, type AuthSettings, type Clock, type ResolvedSession } from '../modules/auth/service.ts';
+import { resolveParticipant } from '../modules/participants/service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,7 +19,7 @@ declare module 'fastify' {
     };
   }
   interface FastifyRequest {
-    /** Who is asking: anonymous unless a valid session cookie came with an API request. */
+    /** Who is asking: anonymous unless a valid session (or participant) cookie came with an API request. */
     principal: Principal;
     /** The session behind `principal`, when signed in. */
     session: ResolvedSession | null;
@@ -65,13 +67,18 @@ export const authPlugin = fp<AuthPluginOptions>(
       request.principal = ANONYMOUS;
       request.session = null;
       // Pages and assets never read the principal: they call the API, which does.
+      if (!request.url.startsWith('/api/')) return;
       const token = request.cookies[SESSION_COOKIE];
-      if (!token || !request.url.startsWith('/api/')) return;
-      const session = await resolveSession(app.db.db, token, app.auth.settings, app.auth.clock());
+      const session = token ? await resolveSession(app.db.db, token, app.auth.settings, app.auth.clock()) : null;
       if (session) {
         request.session = session;
         request.principal = { kind: 'user', user: session.user, sessionId: session.sessionId };
+        return;
       }
+      // A workshop participant (residents have no account); a valid session, above, wins.
+      const participantToken = request.cookies[PARTICIPANT_COOKIE];
+      const participant = participantToken ? await resolveParticipant(app.db.db, participantToken) : null;
+      if (participant) request.principal = { kind: 'participant', ...participant };
     });
   },
   { name: 'auth', dependencies: ['db'] },
@@ -80,6 +87,21 @@ export const authPlugin = fp<AuthPluginOptions>(
 /** Sets the session cookie: httpOnly, SameSite=Lax, whole site, Secure as configured. */
 export function setSessionCookie(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, token: string, expires: Date): void {
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(app.auth.cookieSecure, request), expires });
+}
+
+/** The workshop participant cookie's name: an anonymous token, no account, no personal data. */
+export const PARTICIPANT_COOKIE = 'thrive_participant';
+
+// Long enough to outlast a workshop and a phone's offline queue; station mode clears it sooner.
+const PARTICIPANT_COOKIE_MAX_AGE_S = 180 * 24 * 3600;
+
+/** Sets the participant cookie: httpOnly, SameSite=Lax, whole site, Secure as configured. */
+export function setParticipantCookie(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(PARTICIPANT_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(app.auth.cookieSecure, request), maxAge: PARTICIPANT_COOKIE_MAX_AGE_S });
+}
+
+export function clearParticipantCookie(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(PARTICIPANT_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(app.auth.cookieSecure, request) });
 }
 
 export function clearSessionCookie(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): void {

@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -45,7 +46,9 @@ export function toErrorResponse(error: unknown): ErrorBody {
   const e = error as Partial<FastifyError>;
   if (e.validation) return validationBody(error as FastifyError);
   const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-  if (status >= 400 && status < 500) return body(status, e.message || STATUS_TEXT[status] || 'Bad request');
+  // A service's refusal may name the input at fault (`field`, as validation errors do).
+  const field = typeof (error as { field?: unknown }).field === 'string' ? (error as { field: string }).field : undefined;
+  if (status >= 400 && status < 500) return body(status, e.message || STATUS_TEXT[status] || 'Bad request', field);
   return body(status >= 500 && status < 600 ? status : 500, 'Something went wrong on our side; it has been logged.');
 }
 

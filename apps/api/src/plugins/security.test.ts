@@ -129,6 +129,60 @@ describe('behind a load balancer (TRUST_PROXY)', () => {
   });
 });
 
+describe('the client address behind a load balancer that appends to X-Forwarded-For', () => {
+  const engine = testEngines({})[0];
+  if (!engine) throw new Error('no PGlite engine');
+  // The balancer (10.0.0.2) appends the address it saw (198.51.100.30) to whatever the client sent.
+  const failWithForgedHop = (app: FastifyInstance, i: number) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: `someone${i}@example.org`, password: 'whatever it is' },
+      headers: { 'x-forwarded-for': `203.0.113.${i}, 198.51.100.30` },
+      remoteAddress: '10.0.0.2',
+    });
+
+  it.each(['1', '10.0.0.0/8', '10.0.0.2'])('ignores a forged leftmost hop with TRUST_PROXY=%s: the failures count against the real client', async (trustProxy) => {
+    const t = await accountsApp(engine, { TRUST_PROXY: trustProxy, LOGIN_MAX_FAILURES: '2' });
+    try {
+      const statuses = [];
+      for (let i = 1; i <= 3; i++) statuses.push((await failWithForgedHop(t.app, i)).statusCode);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await t.app.close();
+    }
+  });
+});
+
+describe('compression and private pages', () => {
+  const engine = testEngines({})[0];
+  if (!engine) throw new Error('no PGlite engine');
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await accountsApp(engine);
+  });
+  afterAll(() => t?.app.close());
+
+  it.each(['br', 'gzip'])('compresses a large API answer with %s when the client accepts it', async (encoding) => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json', headers: { 'accept-encoding': encoding } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe(encoding);
+    expect(response.rawPayload.length).toBeLessThan(JSON.stringify(t.app.swagger()).length / 3);
+  });
+
+  it('sends it as it is to a client that accepts no compression', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(response.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('marks a page requested with a session cookie private and not to be stored, and leaves others alone', async () => {
+    const signedIn = await t.app.inject({ method: 'GET', url: '/rug', headers: { cookie: 'thrive_session=whatever' } });
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    const anonymous = await t.app.inject({ method: 'GET', url: '/rug' });
+    expect(anonymous.headers['cache-control']).toBeUndefined();
+  });
+});
+
 describe('the general rate limit', () => {
   const engine = testEngines({})[0];
   if (!engine) throw new Error('no PGlite engine');

@@ -3,12 +3,15 @@
 // Referer, when a browser sends no Origin) is not this server's own origin is refused (403).
 // The session cookie's SameSite=Lax is the second line; a request with neither header (curl,
 // scripts) is not a browser carrying someone's cookie cross-site, and passes.
+// Pages requested with a session cookie (they may show the signed-in person's name) are marked
+// `private, no-store` so no shared cache or back button keeps them.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { quoted } from '../csp.ts';
 import { ForbiddenError } from '../errors.ts';
+import { SESSION_COOKIE } from './auth.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -42,6 +45,12 @@ export const securityPlugin = fp<{ config: Pick<Config, 'publicOrigin'> }>(
       // to other sites.
       referrerPolicy: { policy: 'same-origin' },
       xFrameOptions: { action: 'deny' },
+    });
+
+    // After the cookies are parsed (the auth plugin); the web handler copies headers set here
+    // onto the page it renders. Pages do not resolve the session, so the cookie decides.
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.cookies[SESSION_COOKIE] && !request.url.startsWith('/api/')) reply.header('cache-control', 'private, no-store');
     });
 
     app.addHook('onRequest', async (request) => {

@@ -1,10 +1,12 @@
 // Serves the SvelteKit app (adapter-node handler) for every path outside /api, so the
-// product is one server on one origin: no CORS, one port.
+// product is one server on one origin: no CORS, one port. Pages are compressed on their way
+// out (plugins/compression.ts), as SvelteKit writes them to the raw response Fastify hands over.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasWebBuild, type Config } from '../config.ts';
+import { compressNodeResponse } from './compression.ts';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -30,10 +32,12 @@ export async function webPlugin(app: FastifyInstance, { config, handler: given }
       if (value !== undefined) reply.raw.setHeader(name, value);
     }
     reply.hijack();
-    handler(request.raw, reply.raw, () => {
-      reply.raw.statusCode = 404;
-      reply.raw.end('Not found');
-    });
+    compressNodeResponse(request.raw, reply.raw, () =>
+      handler(request.raw, reply.raw, () => {
+        reply.raw.statusCode = 404;
+        reply.raw.end('Not found');
+      }),
+    );
   };
   app.route({ method: ['GET', 'HEAD', 'POST'], url: '/*', schema: { hide: true }, handler: serve });
   app.route({ method: ['GET', 'HEAD'], url: '/', schema: { hide: true }, handler: serve });

@@ -11,10 +11,19 @@ import type { NodeHandler } from '../plugins/web.ts';
 /** Every test account's password (hand-made, long enough). */
 export const PASSWORD = 'correct horse battery staple';
 
-/** Stands in for the SvelteKit handler: one small HTML page. */
-export const fakeWebHandler: NodeHandler = (_req, res) => {
+/** The stand-in's long page: well over the size worth compressing. */
+export const LONG_PAGE = `<!doctype html><title>Thrive (stand-in long page)</title>${'<p>Ward by ward, the rug of indicators.</p>'.repeat(200)}`;
+
+/** Stands in for the SvelteKit handler: one small HTML page, a long one at /test/long-page, and an event stream at /test/events. */
+export const fakeWebHandler: NodeHandler = (req, res) => {
+  const path = req.url?.split('?')[0];
+  if (path === '/test/events') {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+    res.end(`data: ${'x'.repeat(4096)}\n\n`);
+    return;
+  }
   res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.end('<!doctype html><title>Thrive (stand-in page)</title>');
+  res.end(path === '/test/long-page' ? LONG_PAGE : '<!doctype html><title>Thrive (stand-in page)</title>');
 };
 
 /** A controllable clock: starts now, moves only when told. */

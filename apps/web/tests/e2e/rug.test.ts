@@ -9,6 +9,9 @@ import { startServer, type RunningServer } from './server.ts';
 const DACORUM = 'E07000096';
 const RUG = `/rug?parent=${DACORUM}&level=ward`;
 const WARDS = 25;
+// What the page does after a click or key (a client-side navigation, a re-render) takes its
+// time on a busy machine: wait for the state for up to this long, never for a fixed time.
+const SETTLE = { timeout: 15_000, interval: 100 };
 
 describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
   let browser: Browser;
@@ -22,7 +25,10 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     await server?.stop();
   });
 
-  /** Opens the rug and waits until it is hydrated (the page marks the filled table then). */
+  /**
+   * Opens the rug and waits until it is hydrated: the table says so (data-hydrated) once the
+   * router handles the controls in place; before that a sort would reload the page.
+   */
   async function openRug(path = RUG, viewport = { width: 1366, height: 768 }): Promise<Page> {
     const context = await browser.newContext({ viewport, acceptDownloads: true });
     onTestFinished(() => context.close());
@@ -30,6 +36,7 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     const response = await page.goto(server.origin + path);
     expect(response?.status()).toBe(200);
     await page.waitForFunction(() => performance.getEntriesByName('rug-table-filled').length > 0);
+    await page.locator('table[data-hydrated="true"]').waitFor({ timeout: 30_000 });
     return page;
   }
 
@@ -90,14 +97,14 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     const before = await wardNames(page);
     const header = page.locator('th[data-column="income_deprivation_rate"]');
     await header.locator('button').click();
-    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => header.getAttribute('aria-sort'), SETTLE).toBe('ascending');
     const ascending = (await columnTexts(page, 2)).map(numberIn);
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     expect(await wardNames(page)).not.toEqual(before);
     expect(page.url()).toContain('sort=income_deprivation_rate%3Aasc');
 
     await header.locator('button').click();
-    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => header.getAttribute('aria-sort'), SETTLE).toBe('descending');
     const descending = (await columnTexts(page, 2)).map(numberIn);
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
   });
@@ -117,13 +124,13 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
 
     await page.keyboard.press('Enter');
     const header = page.locator('th[data-column="imd_average_rank"]');
-    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => header.getAttribute('aria-sort'), SETTLE).toBe('ascending');
     const after = await wardNames(page);
     expect(after).not.toEqual(before);
     expect(await focusedColumn()).toBe('imd_average_rank');
 
     await page.keyboard.press('Enter');
-    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => header.getAttribute('aria-sort'), SETTLE).toBe('descending');
     expect(await wardNames(page)).toEqual([...after].reverse());
   });
 
@@ -131,7 +138,7 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     const page = await openRug();
     await page.getByLabel('Filter wards by name').fill('berkhamsted');
     await expect
-      .poll(() => wardNames(page))
+      .poll(() => wardNames(page), SETTLE)
       .toEqual(['Berkhamsted Castle', 'Berkhamsted East', 'Berkhamsted West']);
     expect(await page.getByTestId('row-count').textContent()).toBe('Showing 3 of 25 wards');
     expect(await page.locator('tbody.benchmarks tr').count()).toBe(2);
@@ -143,7 +150,7 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     await page.getByRole('radio', { name: 'England' }).check();
     await page.waitForURL(/benchmark=england/);
     await expect
-      .poll(() => page.locator('caption').textContent())
+      .poll(() => page.locator('caption').textContent(), SETTLE)
       .toContain('compared with England');
     const againstEngland = await tokens(page);
     expect(againstEngland).toHaveLength(againstDacorum.length);
@@ -152,14 +159,16 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     // The confidence switch applies the same way.
     await page.getByRole('radio', { name: '99.8%' }).check();
     await page.waitForURL(/confidence=99\.8/);
-    await expect.poll(() => page.locator('caption').textContent()).toContain('99.8% confidence');
+    await expect
+      .poll(() => page.locator('caption').textContent(), SETTLE)
+      .toContain('99.8% confidence');
   });
 
   it('shows a cell’s details on focus and hover, moves with arrow keys, closes with Escape', async () => {
     const page = await openRug();
     const tip = page.getByRole('tooltip');
     await page.locator('tbody td[tabindex="0"]').focus();
-    await expect.poll(() => tip.textContent()).toContain('Method');
+    await expect.poll(() => tip.textContent(), SETTLE).toContain('Method');
     const first = await tip.textContent();
     expect(first).toContain('Dacorum');
     expect(first).toContain('England');
@@ -170,12 +179,12 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.c)).toBe('2');
-    await expect.poll(() => tip.textContent()).toContain('95% CI');
+    await expect.poll(() => tip.textContent(), SETTLE).toContain('95% CI');
     await page.keyboard.press('Escape');
-    await expect.poll(() => tip.count()).toBe(0);
+    await expect.poll(() => tip.count(), SETTLE).toBe(0);
 
     await page.locator('tbody.areas td[data-c="2"]').nth(3).hover();
-    await expect.poll(() => tip.textContent()).toContain('Count');
+    await expect.poll(() => tip.textContent(), SETTLE).toContain('Count');
   });
 
   it('offers the CSV the API serves for the same choices', async () => {
@@ -241,7 +250,7 @@ describe.skipIf(!hasChromium)('the tartan rug in Chromium', () => {
     await page.mouse.click(box!.x + point!.x, box!.y + point!.y);
 
     const row = page.locator(`tbody.areas tr[data-code="${code}"]`);
-    await expect.poll(() => row.getAttribute('class')).toContain('selected');
+    await expect.poll(() => row.getAttribute('class'), SETTLE).toContain('selected');
     expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.code)).toBe(
       code,
     );

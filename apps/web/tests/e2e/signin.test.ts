@@ -1,17 +1,16 @@
 // Signing in and out in Chromium against the real built server, and the Content Security
 // Policy: every page hydrates (the sign-in form only works once it has) with no violation
 // reported, MapLibre and the API docs included.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './a11y.ts';
+import { addAccount } from './accounts.ts';
 import { hasChromium, launchBrowser, screenshotPath } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 const EMAIL = 'ada@example.org';
 const PASSWORD = 'a long test password';
 
@@ -44,29 +43,10 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'thrive-e2e-signin-'));
-    const env = {
-      ...process.env,
-      PGLITE_DIR: join(dataDir, 'pglite'),
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    };
+    const pglite = join(dataDir, 'pglite');
     // The first admin, as the README says: `npm run thrive -- user add --role admin EMAIL`.
-    const added = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'apps/api/src/cli/main.ts'),
-        'user',
-        'add',
-        '--role',
-        'admin',
-        '--name',
-        'Ada',
-        EMAIL,
-      ],
-      { env, input: `${PASSWORD}\n`, encoding: 'utf8' },
-    );
-    if (added.status !== 0) throw new Error(`user add failed: ${added.stderr}`);
-    server = await startServer({ PGLITE_DIR: env.PGLITE_DIR });
+    addAccount(pglite, { role: 'admin', name: 'Ada', email: EMAIL, password: PASSWORD });
+    server = await startServer({ PGLITE_DIR: pglite });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -45,6 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('age_band', 'text')
     .addColumn('years_band', 'text')
     .addColumn('tenure', 'text')
+    // Set when the questions were answered or skipped, so they are asked once per participant.
+    .addColumn('about_asked_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('participant_workshop_idx').on('participant').column('workshop_id').execute();

@@ -6,6 +6,8 @@ import * as linkMethodNearest from './0002_link_method_nearest.ts';
 import * as dataVersion from './0003_data_version.ts';
 import * as accounts from './0004_accounts.ts';
 import * as workshops from './0005_workshops.ts';
+import * as hardening from './0006_hardening.ts';
+import * as kpis from './0007_kpis.ts';
 
 /** Migrations by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0003_data_version': dataVersion,
   '0004_accounts': accounts,
   '0005_workshops': workshops,
+  '0006_hardening': hardening,
+  '0007_kpis': kpis,
 };

@@ -101,18 +101,38 @@ describe('validateAreaCollection', () => {
     ).toEqual(['out_of_range']);
   });
 
-  it('refuses an unclosed ring and a ring of fewer than 4 positions', () => {
+  it('closes an open ring, drops repeated positions, and says which features it repaired', () => {
     const open = squareRing(-0.47, 51.75, 0.01).slice(0, 4);
+    const [a, b, c, d] = squareRing(-0.47, 51.76, 0.01);
+    const stutter = [a, b, b, c, d, a] as Position[];
+    const result = validateAreaCollection(
+      collection(ward('E05004691', [open]), ward('E05004692', [stutter]), ward('E05004693')),
+    );
+    expect(result.ok && result.features.map((f) => f.geometry.coordinates)).toEqual([
+      [squareRing(-0.47, 51.75, 0.01)],
+      [squareRing(-0.47, 51.76, 0.01)],
+      [squareRing(-0.47, 51.75, 0.01)],
+    ]);
+    expect(result.warnings).toContain(
+      'repaired: feature 0 (E05004691): closed ring 0; feature 1 (E05004692): dropped 1 repeated position from ring 0',
+    );
+  });
+
+  it('refuses a ring of fewer than 4 positions, even once closed', () => {
     const short: Position[] = [
       [-0.47, 51.75],
       [-0.46, 51.75],
       [-0.47, 51.75],
     ];
+    const open: Position[] = [
+      [-0.47, 51.75],
+      [-0.46, 51.75],
+    ];
     const result = validateAreaCollection(
-      collection(ward('E05004691', [open]), ward('E05004692', [short])),
+      collection(ward('E05004691', [short]), ward('E05004692', [open])),
     );
     expect(!result.ok && result.errors.map((e) => [e.index, e.kind])).toEqual([
-      [0, 'unclosed_ring'],
+      [0, 'short_ring'],
       [1, 'short_ring'],
     ]);
   });
@@ -197,11 +217,18 @@ describe('validateAreaCollection', () => {
     expect(result.warnings).toEqual([expect.stringMatching(/"WD17NM"/) as unknown]);
   });
 
-  it('warns when every coordinate looks like latitude, longitude for Great Britain', () => {
+  it('refuses a feature whose coordinates look like latitude, longitude for Great Britain, naming it', () => {
     const swapped = squareRing(51.75, -0.47, 0.01);
-    const result = validateAreaCollection(collection(ward('E05004691', [swapped])));
-    expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([expect.stringMatching(/swap the axes/) as unknown]);
+    const result = validateAreaCollection(
+      collection(ward('E05004691'), ward('E05004692', [swapped])),
+    );
+    expect(!result.ok && result.errors.map((e) => [e.index, e.kind])).toEqual([
+      [1, 'swapped_axes'],
+    ]);
+    const [error] = result.ok ? [] : result.errors;
+    expect(error && formatValidationError(error)).toMatch(
+      /^feature 1 \(E05004692\): the coordinates look swapped: \[51.75, -0.47\] at ring 0, position 0 \(every position\).*swap the axes$/,
+    );
   });
 
   it('describes the first 20 errors and counts the rest', () => {

@@ -2,6 +2,7 @@ import type { AreaFeature, AreaGeometry } from '../area-feature.ts';
 import { checkAreaGeometry } from './area-geometry.ts';
 import { asArray, isRecord } from './json-shape.ts';
 import { guessCodeProperty, guessNameProperty, propertyText } from './property-guess.ts';
+import { repairRings } from './ring-repair.ts';
 import type { ValidationError, ValidationErrorKind } from './validation-error.ts';
 
 /** Options for {@link validateAreaCollection}. */
@@ -51,7 +52,9 @@ export const DEFAULT_MAX_ERRORS = 20;
 /**
  * Checks parsed GeoJSON (of unknown shape) as a set of areas: a FeatureCollection of Polygons or
  * MultiPolygons in WGS84 lon/lat, closed rings of at least 4 positions, a unique non-empty code
- * on every feature. Recognises British National Grid coordinates and says how to reproject.
+ * on every feature. Closes open rings and drops repeated positions (saying so in a warning);
+ * recognises British National Grid coordinates and says how to reproject, and swapped
+ * [lat, lon] and says to swap them.
  * Guesses the code and name properties when not given, and reports what it guessed.
  */
 export function validateAreaCollection(
@@ -141,6 +144,7 @@ export function validateAreaCollection(
   }
 
   const valid: AreaFeature[] = [];
+  const repaired: string[] = [];
   const firstIndexOfCode = new Map<string, number>();
   features.forEach((feature, index) => {
     if (!isRecord(feature) || feature.type !== 'Feature') {
@@ -158,42 +162,35 @@ export function validateAreaCollection(
       else
         report(index, code, 'duplicate_code', `code ${code} is already used by feature ${first}`);
     }
-    const problems = checkAreaGeometry(feature.geometry);
+    // Open rings are closed and repeated positions dropped before checking (ring-repair.ts).
+    const { geometry, repairs } = repairRings(feature.geometry);
+    const problems = checkAreaGeometry(geometry);
     for (const problem of problems) report(index, code ?? null, problem.kind, problem.message);
     if (problems.length === 0 && code !== undefined && errorCount === 0) {
+      if (repairs.length > 0) repaired.push(`feature ${index} (${code}): ${repairs.join(', ')}`);
       valid.push({
         code,
         name: nameProp === null ? null : (propertyText(properties[nameProp]) ?? null),
         // checkAreaGeometry found nothing wrong, so the shape is a Polygon or MultiPolygon.
-        geometry: feature.geometry as AreaGeometry,
+        geometry: geometry as AreaGeometry,
         properties,
       });
     }
   });
 
   if (errorCount > 0 || codeProp === undefined) return refuse(codeProp ?? null, nameProp, guessed);
-  const swapped = swappedAxesWarning(valid);
-  if (swapped !== undefined) warnings.push(swapped);
+  if (repaired.length > 0) {
+    const more =
+      repaired.length > MAX_REPAIR_LINES
+        ? `; and ${repaired.length - MAX_REPAIR_LINES} more features`
+        : '';
+    warnings.push(`repaired: ${repaired.slice(0, MAX_REPAIR_LINES).join('; ')}${more}`);
+  }
   return { ok: true, features: valid, codeProp, nameProp, guessed, warnings };
 }
 
-/** Great Britain lies within lon −9…2.5, lat 49…61: a file entirely in the mirror image of that is almost surely lat,lon. */
-function swappedAxesWarning(features: readonly AreaFeature[]): string | undefined {
-  if (features.length === 0) return undefined;
-  let inMirror = true;
-  for (const feature of features) {
-    const polygons =
-      feature.geometry.type === 'Polygon'
-        ? [feature.geometry.coordinates]
-        : feature.geometry.coordinates;
-    for (const position of polygons.flat(2)) {
-      const [x = 0, y = 0] = position;
-      if (!(x >= 49 && x <= 61 && y >= -9 && y <= 2.5)) inMirror = false;
-    }
-    if (!inMirror) return undefined;
-  }
-  return 'every coordinate looks like [latitude, longitude] for Great Britain; GeoJSON wants [longitude, latitude]: swap the axes';
-}
+/** How many repaired features to name in the warning before only counting the rest. */
+const MAX_REPAIR_LINES = 5;
 
 function propertiesSeen(rows: readonly Readonly<Record<string, unknown>>[]): string {
   const keys = new Set<string>();

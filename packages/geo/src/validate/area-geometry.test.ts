@@ -78,4 +78,15 @@ describe('checkAreaGeometry', () => {
       'out_of_range',
     ]);
   });
+
+  it('refuses coordinates that read as [latitude, longitude] in Great Britain', () => {
+    const [problem] = checkAreaGeometry({
+      type: 'Polygon',
+      coordinates: [squareRing(51.75, -0.47, 0.01)],
+    });
+    expect(problem?.kind).toBe('swapped_axes');
+    expect(problem?.message).toMatch(
+      /^the coordinates look swapped: \[51.75, -0.47\] at ring 0, position 0/,
+    );
+  });
 });

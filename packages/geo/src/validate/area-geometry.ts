@@ -47,6 +47,7 @@ export function checkAreaGeometry(geometry: unknown): GeometryProblem[] {
     return toList(problems);
   }
   const outside = new OutsideLonLat();
+  const swapped = new SwappedAxes();
   polygons.forEach((polygon, p) => {
     const where = geometry.type === 'Polygon' ? '' : `polygon ${p}, `;
     const rings = asArray(polygon);
@@ -54,10 +55,12 @@ export function checkAreaGeometry(geometry: unknown): GeometryProblem[] {
       note('malformed_coordinates', `${where}expected an array of rings`);
       return;
     }
-    rings.forEach((ring, r) => checkRing(ring, `${where}ring ${r}`, note, outside));
+    rings.forEach((ring, r) => checkRing(ring, `${where}ring ${r}`, note, outside, swapped));
   });
   const lonLat = outside.problem();
   if (lonLat !== undefined) note(lonLat.kind, lonLat.message);
+  const mirrored = swapped.problem();
+  if (mirrored !== undefined) note(mirrored.kind, mirrored.message);
   return toList(problems);
 }
 
@@ -66,6 +69,7 @@ function checkRing(
   where: string,
   note: (kind: ValidationErrorKind, message: string) => void,
   outside: OutsideLonLat,
+  swapped: SwappedAxes,
 ): void {
   const positions = asArray(ring);
   if (positions === undefined) {
@@ -97,6 +101,7 @@ function checkRing(
       return;
     }
     outside.add(x, y, `${where}, position ${i}`);
+    swapped.add(x, y, `${where}, position ${i}`);
   });
   const first = asArray(positions[0]);
   const last = asArray(positions[positions.length - 1]);
@@ -143,6 +148,35 @@ class OutsideLonLat {
     return {
       kind: 'out_of_range',
       message: `coordinate ${at} is outside longitude −180…180 / latitude −90…90${more}`,
+    };
+  }
+}
+
+/**
+ * Great Britain lies within longitude −9…2.5, latitude 49…61. A "longitude" of 49…61 with a
+ * "latitude" of −9…2.5 is the Indian Ocean, where no area of this app lies, and exactly what a
+ * British [latitude, longitude] pair written the wrong way round looks like.
+ */
+class SwappedAxes {
+  private count = 0;
+  private total = 0;
+  private example: { x: number; y: number; where: string } | undefined;
+
+  add(x: number, y: number, where: string): void {
+    this.total += 1;
+    if (!(x >= 49 && x <= 61 && y >= -9 && y <= 2.5)) return;
+    this.count += 1;
+    this.example ??= { x, y, where };
+  }
+
+  problem(): GeometryProblem | undefined {
+    const example = this.example;
+    if (example === undefined) return undefined;
+    const many =
+      this.count === this.total ? 'every position' : `${this.count} of ${this.total} positions`;
+    return {
+      kind: 'swapped_axes',
+      message: `the coordinates look swapped: [${example.x}, ${example.y}] at ${example.where} (${many}) reads as [latitude, longitude] in Great Britain; GeoJSON wants [longitude, latitude]: swap the axes`,
     };
   }
 }

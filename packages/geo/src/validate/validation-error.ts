@@ -9,6 +9,7 @@ export const VALIDATION_ERROR_KINDS = [
   'non_numeric',
   'out_of_range',
   'projected_bng',
+  'swapped_axes',
   'short_ring',
   'unclosed_ring',
   'no_code_property',

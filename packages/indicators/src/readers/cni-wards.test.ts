@@ -51,4 +51,15 @@ describe('readCniWards', () => {
       formatError({ column: 'Left Behind Area?', reason: 'missing required column' }),
     );
   });
+
+  it('refuses a CNI file on other wards, naming both vintages', () => {
+    const wards23 = HEADER.replace('ward17_code,ward17_name', 'WD23CD,WD23NM');
+    expect(() => readCniWards(`${wards23}\n`, 'cni.csv')).toThrow(
+      formatError({
+        line: 1,
+        reason:
+          'another release\'s file: expected CNI 2019 on wards 2017 (column "ward17_code"), found wards 2023 (column "WD23CD")',
+      }),
+    );
+  });
 });

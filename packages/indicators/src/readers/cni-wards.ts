@@ -7,6 +7,7 @@ import {
   requireColumns,
   textCell,
 } from './csv.ts';
+import { CNI2019, requireRelease } from './release.ts';
 
 /** A CNI domain's score (higher = greater need) and its rank among the 7,433 wards (1 = greatest need). */
 export interface CniScore {
@@ -35,6 +36,7 @@ export interface CniWardRecord {
  */
 export function readCniWards(text: string, source = 'cni2019_england_ward17.csv'): CniWardRecord[] {
   const table = parseCsvTable(text, source);
+  requireRelease(table, CNI2019);
   const c = requireColumns(table, {
     wardCode: 'ward17_code',
     wardName: 'ward17_name',

@@ -29,3 +29,4 @@ export {
   type IodNumerator,
 } from './iod-indicators.ts';
 export { readCniWards, type CniScore, type CniWardRecord } from './cni-wards.ts';
+export { requireRelease, type ExpectedRelease, type OtherRelease } from './release.ts';

@@ -117,4 +117,25 @@ describe('readIodDomains', () => {
       formatError({ line: 3, column: null }),
     );
   });
+
+  it("refuses IoD2025's file on LSOA 2021, naming the release it expected and the one it found", () => {
+    const iod2025 = headerLine
+      .replace('LSOA code (2011)', 'LSOA code (2021)')
+      .replace('LSOA name (2011)', 'LSOA name (2021)')
+      .replaceAll('(2019)', '(2024)');
+    expect(() => readIodDomains(file2([], iod2025), 'File_2_IoD2025.csv')).toThrow(
+      'File_2_IoD2025.csv: line 1: another release\'s file: expected IoD2019 on LSOA 2011 (column "LSOA code (2011)"), found IoD2025 on LSOA 2021 (column "LSOA code (2021)")',
+    );
+  });
+
+  it("refuses IoD2015's file (LSOA 2011, but 2013 authorities)", () => {
+    const iod2015 = headerLine.replaceAll('(2019)', '(2013)');
+    expect(() => readIodDomains(file2([], iod2015), 'f2.csv')).toThrow(
+      formatError({
+        column: null,
+        reason:
+          'another release\'s file: expected IoD2019 on LSOA 2011 (column "Local Authority District code (2019)"), found IoD2015 on LSOA 2011 (column "Local Authority District code (2013)")',
+      }),
+    );
+  });
 });

@@ -8,6 +8,7 @@ import {
   type CsvColumn,
   type CsvTable,
 } from './csv.ts';
+import { IOD2019_PUBLISHED, requireRelease } from './release.ts';
 
 /** One LSOA of File 2: codes, names, and the rank (1 = most deprived) and decile (1 = most deprived 10%) of the IMD and each domain. */
 export interface IodDomainsRecord {
@@ -39,6 +40,7 @@ export function readIodDomains(
   source = 'File_2_IoD2019_Domains_of_Deprivation.csv',
 ): IodDomainsRecord[] {
   const table = parseCsvTable(text, source);
+  requireRelease(table, IOD2019_PUBLISHED);
   const columns = requireColumns(table, {
     lsoaCode: 'LSOA code (2011)',
     lsoaName: 'LSOA name (2011)',

@@ -80,4 +80,16 @@ describe('readIodIndicators', () => {
       }),
     );
   });
+
+  it('refuses indicators on LSOA 2021, naming the vintage it found', () => {
+    const text = `${header.replace('"lsoa11_code"', '"lsoa21_code"')}\n`;
+    expect(() => readIodIndicators(text, 'ind.csv')).toThrow(
+      formatError({
+        line: 1,
+        column: null,
+        reason:
+          'another release\'s file: expected IoD2019 on LSOA 2011 (column "lsoa11_code"), found LSOA 2021 (column "lsoa21_code")',
+      }),
+    );
+  });
 });

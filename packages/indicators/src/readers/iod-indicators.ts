@@ -10,6 +10,7 @@ import {
   type CsvRow,
   type CsvTable,
 } from './csv.ts';
+import { IOD2019_INDICATORS, requireRelease } from './release.ts';
 
 /** The numerators, by short name, and the columns holding them (counts rounded to 5; empty where suppressed). */
 export const IOD_NUMERATOR_COLUMNS = {
@@ -71,6 +72,7 @@ export function readIodIndicators(
   source = 'imd2019_england_lsoa11_indicators.csv',
 ): IodIndicatorsRecord[] {
   const table = parseCsvTable(text, source);
+  requireRelease(table, IOD2019_INDICATORS);
   const { lsoaCode } = requireColumns(table, { lsoaCode: 'lsoa11_code' });
   const numeratorColumns = requireColumns(table, IOD_NUMERATOR_COLUMNS);
   const indicatorColumns = requireColumns(

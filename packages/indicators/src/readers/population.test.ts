@@ -83,4 +83,15 @@ describe('readPopulationDenominators', () => {
       }),
     );
   });
+
+  it("refuses IoD2025's denominators on LSOA 2021, naming both releases", () => {
+    const iod2025 = HEADER.replace('LSOA code (2011)', 'LSOA code (2021)');
+    expect(() => readPopulationDenominators(file6([], iod2025), 'f6.csv')).toThrow(
+      formatError({
+        line: 1,
+        reason:
+          'another release\'s file: expected IoD2019 on LSOA 2011 (column "LSOA code (2011)"), found IoD2025 on LSOA 2021 (column "LSOA code (2021)")',
+      }),
+    );
+  });
 });

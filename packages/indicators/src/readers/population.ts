@@ -1,5 +1,6 @@
 // File 6 of IoD2019: the mid-2015 population denominators each LSOA was scored and summarised with.
 import { integerCell, parseCsvTable, requireColumns, textCell } from './csv.ts';
+import { IOD2019_PUBLISHED, requireRelease } from './release.ts';
 
 /** One LSOA of File 6: its codes and names and its population counts (prisoners excluded). */
 export interface PopulationRecord {
@@ -30,6 +31,7 @@ export function readPopulationDenominators(
   source = 'File_6_IoD2019_Population_Denominators.csv',
 ): PopulationRecord[] {
   const table = parseCsvTable(text, source);
+  requireRelease(table, IOD2019_PUBLISHED);
   const columns = requireColumns(table, {
     lsoaCode: 'LSOA code (2011)',
     lsoaName: 'LSOA name (2011)',

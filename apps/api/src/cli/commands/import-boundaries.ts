@@ -1,4 +1,4 @@
-// `thrive import-boundaries FILE --level L [--code-prop P] [--name-prop P] [--parent CODE]`
+// `thrive import-boundaries FILE --level L [--code-prop P] [--name-prop P] [--parent CODE] [--replace]`
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { configFrom, withDatabase } from '../with-database.ts';
 
 const LEVELS = AREA_LEVELS.filter((l) => l !== 'country');
 
-const USAGE = `Usage: thrive import-boundaries FILE.geojson --level ${LEVELS.join('|')} [--code-prop P] [--name-prop P] [--parent CODE]
+const USAGE = `Usage: thrive import-boundaries FILE.geojson --level ${LEVELS.join('|')} [--code-prop P] [--name-prop P] [--parent CODE] [--replace]
 
 Loads areas from a GeoJSON FeatureCollection of Polygons/MultiPolygons in WGS84 lon/lat
 (British National Grid files are refused with how to reproject them). The code and name
@@ -23,6 +23,7 @@ Options:
   --code-prop P    property holding the area code
   --name-prop P    property holding the area name
   --parent CODE    code of the area these belong to (e.g. the local authority)
+  --replace        move areas that already exist at another level or under another parent
   -h, --help       show this help`;
 
 export const importBoundariesCommand: Command = {
@@ -39,6 +40,7 @@ export const importBoundariesCommand: Command = {
         'code-prop': { type: 'string' },
         'name-prop': { type: 'string' },
         parent: { type: 'string' },
+        replace: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,6 +67,7 @@ export const importBoundariesCommand: Command = {
           codeProp: values['code-prop'],
           nameProp: values['name-prop'],
           parent: values.parent,
+          replace: values.replace,
           source: basename(path),
         }),
       );

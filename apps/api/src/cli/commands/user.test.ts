@@ -9,6 +9,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { CliIo } from '../command.ts';
 import { runCli } from '../main.ts';
+import { withDatabase } from '../with-database.ts';
 
 let folder = '';
 let env: Record<string, string> = {};
@@ -58,6 +59,17 @@ describe('thrive user', () => {
 
   it('lists the accounts', async () => {
     expect((await run(['list'])).out).toBe('ada@example.org\tadmin\tAda\tactive\npat@example.org\tofficer\t\tactive\n');
+  });
+
+  it('prints control characters in names escaped, so a name cannot drive the terminal', async () => {
+    // Straight into the database, as an older version or a hand-made row could have left it.
+    await withDatabase(loadConfig(env), ({ db }) =>
+      db.updateTable('user').set({ display_name: 'Pat\u001b]0;owned\u0007\nfake\tline' }).where('email', '=', 'pat@example.org').execute(),
+    );
+    const out = (await run(['list'])).out;
+    expect(out).toContain('pat@example.org\tofficer\tPat\\x1b]0;owned\\x07\\nfake\\tline\tactive\n');
+    expect(out).not.toContain('\u001b');
+    await withDatabase(loadConfig(env), ({ db }) => db.updateTable('user').set({ display_name: null }).where('email', '=', 'pat@example.org').execute());
   });
 
   it('creates an admin who can sign in to the server', async () => {

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@thrive/db';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.ts';
+import { terminalSafe } from '../terminal-text.ts';
 import { createUser, listUsers, normaliseEmail, setRoleByEmail } from '../../modules/admin/service.ts';
 import { MIN_PASSWORD_LENGTH } from '../../modules/auth/passwords.ts';
 import { InputError, UsageError, type CliIo, type Command } from '../command.ts';
@@ -150,7 +151,8 @@ export const userCommand: Command = {
       }
       case 'list': {
         const users = await withDatabase(config, ({ db }) => listUsers(db));
-        for (const u of users) io.stdout(`${u.email}\t${u.role}\t${u.name ?? ''}\t${u.disabledAt ? 'disabled' : 'active'}\n`);
+        // Tab-separated, one account a line: names and emails are printed escaped.
+        for (const u of users) io.stdout(`${terminalSafe(u.email)}\t${u.role}\t${terminalSafe(u.name ?? '')}\t${u.disabledAt ? 'disabled' : 'active'}\n`);
         if (users.length === 0) io.stderr('no accounts yet; add the first admin with: thrive user add --role admin <email>');
         return 0;
       }

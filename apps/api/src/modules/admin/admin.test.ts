@@ -110,3 +110,33 @@ describe.each(testEngines())('account administration on $name', (engine) => {
     expect((await app.inject({ method: 'GET', url: '/api/admin/audit' })).statusCode).toBe(401);
   });
 });
+
+describe.each(testEngines())('two admins changing each other at the same moment on $name', (engine) => {
+  let t: TestApp;
+  const admins: { id: string; cookie: string }[] = [];
+
+  beforeAll(async () => {
+    t = await accountsApp(engine);
+    for (const email of ['ada@example.org', 'alan@example.org']) {
+      const { id } = await addAccount(t.db, 'admin', email);
+      admins.push({ id, cookie: await signInAs(t.app, email) });
+    }
+  });
+  afterAll(() => t?.app.close());
+
+  it('demotes one and refuses the other (409), never deadlocking, in each of 12 rounds', async () => {
+    const [a, b] = admins as [{ id: string; cookie: string }, { id: string; cookie: string }];
+    for (let round = 0; round < 12; round++) {
+      await t.db.db.updateTable('user').set({ role: 'admin' }).where('id', 'in', [a.id, b.id]).execute();
+      const responses = await Promise.all([
+        t.app.inject({ method: 'PATCH', url: `/api/admin/users/${b.id}`, payload: { role: 'officer' }, headers: { cookie: a.cookie } }),
+        t.app.inject({ method: 'PATCH', url: `/api/admin/users/${a.id}`, payload: { role: 'officer' }, headers: { cookie: b.cookie } }),
+      ]);
+      const statuses = responses.map((r) => r.statusCode).sort();
+      // 403 when one change lands before the other's permission check: the other is no longer admin.
+      expect([[200, 409], [200, 403]], `round ${round}: ${responses.map((r) => r.body).join(' | ')}`).toContainEqual(statuses);
+      const active = await t.db.db.selectFrom('user').select('id').where('role', '=', 'admin').execute();
+      expect(active.length).toBe(1);
+    }
+  });
+});

@@ -40,6 +40,20 @@ export function updateUser(db: Executor, id: string, set: { role?: Role; display
   return db.updateTable('user').set(set).where('id', '=', id).returning(USER_COLUMNS).executeTakeFirstOrThrow();
 }
 
+/**
+ * Locks, in id order, the account about to change and every active admin, so two changes that
+ * each count the other admins (two admins demoting each other) queue instead of deadlocking.
+ */
+export async function lockForChange(tx: Transaction<Database>, id: string): Promise<void> {
+  await tx
+    .selectFrom('user')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', id), eb.and([eb('role', '=', 'admin'), eb('disabled_at', 'is', null)])]))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 /** Active admins other than `exceptId`, locking their rows until the transaction ends. */
 export async function countOtherActiveAdmins(tx: Transaction<Database>, exceptId: string): Promise<number> {
   const rows = await tx.selectFrom('user').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('id', '!=', exceptId).forUpdate().execute();

@@ -13,6 +13,12 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'user.enable',
   'import.authority',
+  // Residents' workshops (issue 10): officers' changes to workshops and to residents' pins.
+  'workshop.create',
+  'workshop.update',
+  'pin.moderate',
+  'pin.respond',
+  'pin.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

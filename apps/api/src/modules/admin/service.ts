@@ -61,6 +61,7 @@ export async function createUser(db: Kysely<Database>, input: NewUser, actor: Ac
  */
 export async function updateUser(db: Kysely<Database>, id: string, patch: UserPatchBody, actor: Actor): Promise<UserBody> {
   const row = await db.transaction().execute(async (tx) => {
+    await repo.lockForChange(tx, id);
     const before = await repo.findUserById(tx, id);
     if (!before) throw new NotFoundError('No account with that id.');
     const roleChanges = patch.role !== undefined && patch.role !== before.role;

@@ -2,12 +2,8 @@
 import type { AreaLevel, Database } from '@thrive/db';
 import { sql, type Kysely } from 'kysely';
 
-/** Areas of one level, optionally under one parent (directly, or linked by best fit). */
-export function listAreas(db: Kysely<Database>, level: AreaLevel, parent: string | undefined) {
-  let query = db
-    .selectFrom('area')
-    .select(['code', 'name', 'level', 'geometry', 'minx', 'miny', 'maxx', 'maxy'])
-    .where('level', '=', level);
+function areasOf(db: Kysely<Database>, level: AreaLevel, parent: string | undefined) {
+  let query = db.selectFrom('area').where('level', '=', level);
   if (parent !== undefined) {
     query = query.where((eb) =>
       eb.or([
@@ -16,7 +12,29 @@ export function listAreas(db: Kysely<Database>, level: AreaLevel, parent: string
       ]),
     );
   }
-  return query.orderBy('name').orderBy('code').execute();
+  return query;
+}
+
+/** How many areas of one level there are, optionally under one parent. */
+export async function countAreas(db: Kysely<Database>, level: AreaLevel, parent: string | undefined): Promise<number> {
+  const row = await areasOf(db, level, parent)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Areas of one level, optionally under one parent (directly, or linked by best fit), by name; one page when asked. */
+export function listAreas(
+  db: Kysely<Database>,
+  level: AreaLevel,
+  parent: string | undefined,
+  page: { limit: number; offset: number } | undefined = undefined,
+) {
+  const query = areasOf(db, level, parent)
+    .select(['code', 'name', 'level', 'geometry', 'minx', 'miny', 'maxx', 'maxy'])
+    .orderBy('name')
+    .orderBy('code');
+  return (page ? query.limit(page.limit).offset(page.offset) : query).execute();
 }
 
 /** One area, or undefined. */

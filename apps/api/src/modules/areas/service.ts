@@ -1,9 +1,9 @@
 import type { Database } from '@thrive/db';
 import { simplifyForWire, type AreaGeometry } from '@thrive/geo';
 import type { Kysely } from 'kysely';
-import { NotFoundError } from '../../errors.ts';
-import { childCounts, findArea, listAreas, parentChain } from './repository.ts';
-import type { AreaCollectionBody, AreaDetailBody, AreaListQuery } from './schemas.ts';
+import { BadRequestError, NotFoundError } from '../../errors.ts';
+import { childCounts, countAreas, findArea, listAreas, parentChain } from './repository.ts';
+import { MAX_AREAS_PER_ANSWER, type AreaCollectionBody, type AreaDetailBody, type AreaListQuery } from './schemas.ts';
 
 type Box = [number, number, number, number];
 
@@ -17,12 +17,27 @@ function union(boxes: Box[]): Box | undefined {
   return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
 }
 
-/** Areas as a GeoJSON FeatureCollection, geometry simplified for the wire. */
+/**
+ * Areas as a GeoJSON FeatureCollection, geometry simplified for the wire. A list longer than
+ * MAX_AREAS_PER_ANSWER is refused unless paged: one answer of every small area in the country
+ * would take seconds and tens of megabytes to build, and no page draws that many.
+ */
 export async function areaCollection(db: Kysely<Database>, query: AreaListQuery): Promise<AreaCollectionBody> {
   if (query.parent !== undefined && !(await findArea(db, query.parent))) {
     throw new NotFoundError(`No area with code ${query.parent}. Load its authority first (npm run thrive -- load-authority CODE).`);
   }
-  const rows = await listAreas(db, query.level, query.parent);
+  const matched = await countAreas(db, query.level, query.parent);
+  if (query.limit === undefined && matched > MAX_AREAS_PER_ANSWER) {
+    const under = query.parent === undefined ? '' : ` under ${query.parent}`;
+    throw Object.assign(
+      new BadRequestError(
+        `${matched} areas of level ${query.level}${under} match; at most ${MAX_AREAS_PER_ANSWER} are sent at once: ask for those under one parent (parent=CODE), or page with limit and offset`,
+      ),
+      { field: query.parent === undefined ? 'querystring.parent' : 'querystring.limit' },
+    );
+  }
+  const page = query.limit === undefined ? undefined : { limit: query.limit, offset: query.offset };
+  const rows = await listAreas(db, query.level, query.parent, page);
   const boxes: Box[] = [];
   const features = rows.map((row) => {
     const bbox = boxOf(row);
@@ -37,7 +52,7 @@ export async function areaCollection(db: Kysely<Database>, query: AreaListQuery)
     };
   });
   const bbox = union(boxes);
-  return { type: 'FeatureCollection', features, ...(bbox ? { bbox } : {}) };
+  return { type: 'FeatureCollection', features, numberMatched: matched, ...(bbox ? { bbox } : {}) };
 }
 
 /** One area with its parent chain and child counts. */

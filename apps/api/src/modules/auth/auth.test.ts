@@ -260,3 +260,38 @@ describe('the session cookie over https', () => {
     expect(await secureFlag({ COOKIE_SECURE: 'false', TRUST_PROXY: 'true' }, { 'x-forwarded-proto': 'https' })).toBe(false);
   });
 });
+
+describe.each(testEngines())('a burst of parallel guesses on $name', (engine) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await accountsApp(engine);
+    await addAccount(t.db, 'officer', 'otto@example.org');
+    await addAccount(t.db, 'partner', 'pat@example.org');
+  });
+  afterAll(() => t?.app.close());
+
+  const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
+
+  it('lets no more than 5 of 40 parallel wrong passwords for one account through, from 40 addresses', async () => {
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(t.app, 'otto@example.org', `parallel guess ${i}`, `203.0.113.${i + 1}`)));
+    const statuses = responses.map((r) => r.statusCode);
+    expect(count(statuses, 401)).toBe(5);
+    expect(count(statuses, 429)).toBe(35);
+  });
+
+  it('lets no more than 5 of 25 parallel wrong passwords from one address through, whatever the emails', async () => {
+    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => login(t.app, `someone${i}@example.org`, 'a parallel guess', '198.51.100.99')));
+    const statuses = responses.map((r) => r.statusCode);
+    expect(count(statuses, 401)).toBe(5);
+    expect(count(statuses, 429)).toBe(20);
+  });
+
+  it('does not count a right password against the limit', async () => {
+    const address = '198.51.100.150';
+    for (let i = 0; i < 4; i++) expect((await login(t.app, `nobody${i}@example.org`, 'a wrong guess', address)).statusCode).toBe(401);
+    expect((await login(t.app, 'pat@example.org', PASSWORD, address)).statusCode).toBe(200);
+    expect((await login(t.app, 'nobody9@example.org', 'a wrong guess', address)).statusCode).toBe(401);
+    expect((await login(t.app, 'nobody10@example.org', 'a wrong guess', address)).statusCode).toBe(429);
+  });
+});

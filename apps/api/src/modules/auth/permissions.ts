@@ -61,6 +61,67 @@ export const PERMISSIONS: readonly PermissionRule[] = [
 
   // Loading data.
   { method: 'POST', url: '/api/imports/authorities', allow: OFFICER },
+  { method: 'GET', url: '/api/imports/:job', allow: OFFICER },
+
+  // Residents' workshops (H-API, issue 10). Officers run workshops and moderate; residents join
+  // with one tap (public) and then act as the participant of THAT workshop (the service answers
+  // 403 for another workshop's participant). Reads of published pins and replies are public.
+  { method: 'POST', url: '/api/workshops', allow: OFFICER },
+  { method: 'GET', url: '/api/workshops', allow: OFFICER },
+  { method: 'GET', url: '/api/workshops/:ref', allow: OFFICER },
+  { method: 'PATCH', url: '/api/workshops/:ref', allow: OFFICER },
+  { method: 'GET', url: '/api/w/:code', allow: PUBLIC },
+  { method: 'POST', url: '/api/workshops/:ref/join', allow: PUBLIC },
+  { method: 'GET', url: '/api/workshops/:ref/me', allow: ['participant'] },
+  { method: 'PUT', url: '/api/workshops/:ref/me/about', allow: ['participant'] },
+  // "I'm done" always clears the cookie, even one that no longer works.
+  { method: 'POST', url: '/api/workshops/:ref/leave', allow: PUBLIC },
+  { method: 'POST', url: '/api/workshops/:ref/pins', allow: ['participant'] },
+  { method: 'GET', url: '/api/workshops/:ref/pins', allow: PUBLIC },
+  { method: 'GET', url: '/api/workshops/:ref/pins/all', allow: OFFICER },
+  { method: 'GET', url: '/api/workshops/:ref/responses', allow: PUBLIC },
+  { method: 'POST', url: '/api/workshops/:ref/pins/:id/support', allow: ['participant'] },
+  { method: 'PATCH', url: '/api/pins/:id', allow: OFFICER },
+  { method: 'DELETE', url: '/api/pins/:id', allow: OFFICER },
+  { method: 'POST', url: '/api/pins/:id/responses', allow: OFFICER },
+  { method: 'GET', url: '/api/pins/:id/responses', allow: PUBLIC },
+
+  // The live wall (H-LIVE, issue 10): published pins only, nothing private, so public.
+  { method: 'GET', url: '/api/workshops/:ref/wall', allow: PUBLIC },
+  { method: 'GET', url: '/api/workshops/:ref/events', allow: PUBLIC },
+
+  // Moderation, photos, exports and analysis of residents' workshops (H-MOD, issue 10). A photo
+  // is added by its pin's author only (checked in the service); it is shown to anyone while its
+  // pin is published, to officers always, and to no one else (the service answers 404).
+  { method: 'PUT', url: '/api/workshops/:ref/pins/:id/photo', allow: ['participant'] },
+  { method: 'GET', url: '/api/pins/:id/photo', allow: PUBLIC },
+  // Exports (published pins, or every pin with ?hidden=1) and the analysis: officers only.
+  { method: 'GET', url: '/api/workshops/:ref/export.geojson', allow: OFFICER },
+  { method: 'GET', url: '/api/workshops/:ref/export.csv', allow: OFFICER },
+  { method: 'GET', url: '/api/workshops/:ref/analysis', allow: OFFICER },
+
+  // Community-defined KPIs and their surveys (H-KPI, issue 12). Officers write, adopt, change
+  // and retire KPIs and build surveys; adopted and retired KPIs, their readings and the
+  // templates are public (GET /api/kpis/:id answers 404 for a draft unless an officer asks).
+  // Residents join a survey with one tap (public); answering needs the survey's own participant
+  // cookie, checked in the service (401 without one, 403 for another survey or a workshop's),
+  // because the workshop principal does not carry a survey.
+  { method: 'GET', url: '/api/kpi-templates', allow: PUBLIC },
+  { method: 'GET', url: '/api/kpis', allow: PUBLIC },
+  { method: 'GET', url: '/api/kpis/all', allow: OFFICER },
+  { method: 'POST', url: '/api/kpis', allow: OFFICER },
+  { method: 'GET', url: '/api/kpis/:id', allow: PUBLIC },
+  { method: 'PATCH', url: '/api/kpis/:id', allow: OFFICER },
+  { method: 'POST', url: '/api/kpis/:id/adoption', allow: OFFICER },
+  { method: 'POST', url: '/api/kpis/:id/retirement', allow: OFFICER },
+  { method: 'GET', url: '/api/workshops/:ref/kpi-drafts', allow: OFFICER },
+  { method: 'POST', url: '/api/surveys', allow: OFFICER },
+  { method: 'GET', url: '/api/surveys', allow: OFFICER },
+  { method: 'GET', url: '/api/surveys/:id', allow: PUBLIC },
+  { method: 'POST', url: '/api/surveys/:id/waves', allow: OFFICER },
+  { method: 'POST', url: '/api/surveys/:id/join', allow: PUBLIC },
+  { method: 'GET', url: '/api/surveys/:id/me', allow: PUBLIC },
+  { method: 'POST', url: '/api/surveys/:id/responses', allow: PUBLIC },
 
   // Any other /api path answers a JSON 404 (plugins/web.ts).
   { method: '*', url: '/api/*', allow: PUBLIC },

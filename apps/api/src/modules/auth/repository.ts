@@ -1,7 +1,7 @@
 // The only SQL of signing in: accounts by email, sessions, failed-attempt counts, the key of
 // their hashes.
 import type { Database, Role } from '@thrive/db';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 export interface AccountRow {
   id: string;
@@ -79,16 +79,37 @@ export async function throttleKey(db: Kysely<Database>): Promise<string> {
   return row.value;
 }
 
-/** The newest failures of a key since a time, newest first, at most `limit`. */
-export async function recentFailures(db: Kysely<Database>, key: string, since: Date, limit: number): Promise<Date[]> {
-  const rows = await db.selectFrom('login_failure').select('at').where('key', '=', key).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
-  return rows.map((r) => r.at);
+export interface Reservation {
+  /** The rows reserved (one per key), when the attempt may go ahead. */
+  ids: string[];
+  /** When the attempt is refused: the time the first blocked key may try again. */
+  blockedUntil: Date | null;
 }
 
-/** Records one failure for each key, and forgets failures older than the window. */
-export async function recordFailures(db: Kysely<Database>, keys: readonly string[], at: Date, forgetBefore: Date): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('login_failure').where('at', '<=', forgetBefore).execute();
-    await tx.insertInto('login_failure').values(keys.map((key) => ({ key, at }))).execute();
+/**
+ * Checks and counts an attempt in one step: under a transaction-scoped advisory lock per key
+ * (taken in sorted order, so two attempts cannot deadlock), refuses when any key already has
+ * `limit` failures since `since`, and otherwise records a failure for every key at once — the
+ * attempt's reservation, removed again if the password turns out right. Parallel attempts for
+ * one key therefore queue on the lock, and never more than `limit` get past it.
+ */
+export async function reserveAttempt(db: Kysely<Database>, keys: readonly string[], at: Date, since: Date, limit: number, windowMs: number): Promise<Reservation> {
+  return db.transaction().execute(async (tx) => {
+    for (const key of [...keys].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+    let until = 0;
+    for (const key of keys) {
+      const rows = await tx.selectFrom('login_failure').select('at').where('key', '=', key).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
+      const oldestCounted = rows[limit - 1];
+      if (oldestCounted) until = Math.max(until, oldestCounted.at.getTime() + windowMs);
+    }
+    if (until > 0) return { ids: [], blockedUntil: new Date(until) };
+    await tx.deleteFrom('login_failure').where('at', '<=', since).execute();
+    const inserted = await tx.insertInto('login_failure').values(keys.map((key) => ({ key, at }))).returning('id').execute();
+    return { ids: inserted.map((r) => r.id), blockedUntil: null };
   });
+}
+
+/** Removes an attempt's reservation (its password was right). */
+export async function releaseAttempt(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('login_failure').where('id', 'in', ids).execute();
 }

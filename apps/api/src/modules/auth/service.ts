@@ -8,6 +8,9 @@
 // client address (a keyed hash of the IP), so the limit holds across instances; once either
 // reaches LOGIN_MAX_FAILURES within LOGIN_WINDOW_MINUTES, sign-ins for it answer 429 without
 // checking the password — a right password too — until the oldest counted failure ages out.
+// The check and the count are one locked step (repository.reserveAttempt): every attempt is
+// counted as a failure before its password is checked, and uncounted if it was right, so a
+// burst of parallel guesses gets no more than the limit.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Database } from '@thrive/db';
 import type { Kysely } from 'kysely';
@@ -67,18 +70,6 @@ async function throttleKeys(db: Kysely<Database>, email: string, clientAddress: 
   return [`account:${mac(`account\u0000${email}`)}`, `address:${mac(`address\u0000${clientAddress}`)}`];
 }
 
-/** Seconds until a key may try again, or 0 when it may now. */
-async function secondsBlocked(db: Kysely<Database>, keys: readonly string[], settings: AuthSettings, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - settings.loginWindowMs);
-  let until = 0;
-  for (const key of keys) {
-    const failures = await repo.recentFailures(db, key, since, settings.loginMaxFailures);
-    const oldestCounted = failures[settings.loginMaxFailures - 1];
-    if (oldestCounted) until = Math.max(until, oldestCounted.getTime() + settings.loginWindowMs);
-  }
-  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
-}
-
 /**
  * Checks the password and opens a session. Throws TooManyRequestsError (429) while the account
  * or the address is paused, and UnauthorizedError (401, always SIGN_IN_FAILED) otherwise.
@@ -87,18 +78,23 @@ async function secondsBlocked(db: Kysely<Database>, keys: readonly string[], set
 export async function signIn(db: Kysely<Database>, input: SignInInput, settings: AuthSettings, now: Date): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   const keys = await throttleKeys(db, email, input.clientAddress);
-  const wait = await secondsBlocked(db, keys, settings, now);
-  if (wait > 0) throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, wait);
+  const since = new Date(now.getTime() - settings.loginWindowMs);
+  const reservation = await repo.reserveAttempt(db, keys, now, since, settings.loginMaxFailures, settings.loginWindowMs);
+  if (reservation.blockedUntil) {
+    const wait = Math.max(1, Math.ceil((reservation.blockedUntil.getTime() - now.getTime()) / 1000));
+    throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, wait);
+  }
 
   const account = await repo.findAccountByEmail(db, email);
   const matches = await passwords.verify(account?.password_hash ?? (await dummyHash()), input.password);
   if (!account || !matches || account.disabled_at !== null) {
-    await repo.recordFailures(db, keys, now, new Date(now.getTime() - settings.loginWindowMs));
+    // The reservation stays: it is this failure's count.
     // No email in the trail: the account's id when there is one, and why it failed.
     const reason = !account ? 'no_such_account' : !matches ? 'wrong_password' : 'account_disabled';
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', target: account ? userTarget(account.id) : null, details: { reason } });
     throw new UnauthorizedError(SIGN_IN_FAILED);
   }
+  await repo.releaseAttempt(db, reservation.ids);
 
   await repo.deleteExpiredSessions(db, now, settings.sessionIdleMs);
   if (input.replaces) await repo.deleteSession(db, input.replaces.sessionId);

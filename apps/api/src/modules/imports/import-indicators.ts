@@ -2,12 +2,13 @@
 // row is checked before anything is written: a bad row aborts with its line number, unknown
 // area codes are listed (never silently dropped), and the database is left unchanged.
 import { bumpDataVersion, POLARITIES, VALUE_TYPES, type Database, type NewIndicator, type NewIndicatorValue } from '@thrive/db';
-import { parseNumberText } from '@thrive/indicators';
+import { catalogue, parseNumberText } from '@thrive/indicators';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { BadRequestError } from '../../errors.ts';
+import { inputProblem } from '../../plugins/validation.ts';
 import { existingAreaCodes, existingIndicatorIds, upsertIndicators, upsertValues } from './repository.ts';
 
 /** One indicator definition in the definitions file. */
@@ -53,7 +54,14 @@ export function parseDefinitions(text: string): DefinitionInput[] {
     const where = index === undefined ? 'the file' : `definition ${index}${field ? `, field ${field}` : ''}`;
     throw new BadRequestError(`definitions: ${where}: ${first.message}${index === undefined ? ' (expected an array of indicator definitions)' : ''}`);
   }
-  return json as DefinitionInput[];
+  const list = json as DefinitionInput[];
+  for (const [i, d] of list.entries()) {
+    for (const [field, value] of Object.entries(d)) {
+      const problem = inputProblem(value);
+      if (problem) throw new BadRequestError(`definitions: definition ${i}, field ${field} ${problem}`);
+    }
+  }
+  return list;
 }
 
 /** Parses the long-format CSV into value rows, with the line number of any bad row. */
@@ -74,6 +82,8 @@ export function parseValuesCsv(text: string): (NewIndicatorValue & { line: numbe
   return rows.map((cells, i) => {
     const line = i + 2;
     const cell = (c: (typeof COLUMNS)[number]) => cells[index.get(c) as number] ?? '';
+    const bad = cells.findIndex((c) => inputProblem(c) !== null);
+    if (bad >= 0) throw new BadRequestError(`values CSV, line ${line}: column ${header[bad] ?? bad + 1} ${inputProblem(cells[bad])}`);
     const numbers: Record<string, number | null> = {};
     for (const column of NUMBER_COLUMNS) {
       const text = cell(column);
@@ -130,6 +140,11 @@ const toRow = (d: DefinitionInput): NewIndicator => ({
 /** Checks everything, then writes definitions and values in one transaction. */
 export async function importIndicators(db: Kysely<Database>, csvText: string, definitionsText: string): Promise<ImportIndicatorsReport> {
   const definitions = parseDefinitions(definitionsText);
+  const builtIn = new Set(catalogue.map((c) => c.id));
+  const redefined = definitions.findIndex((d) => builtIn.has(d.id));
+  if (redefined >= 0) {
+    throw new BadRequestError(`definitions: definition ${redefined}: ${definitions[redefined]?.id} is a built-in indicator and cannot be redefined; give your indicator an id of its own`);
+  }
   const rows = parseValuesCsv(csvText);
   const defined = new Set(definitions.map((d) => d.id));
   const known = await existingIndicatorIds(db, rows.map((r) => r.indicator_id).filter((id) => !defined.has(id)));

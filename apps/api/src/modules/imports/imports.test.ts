@@ -100,4 +100,42 @@ describe.each(testEngines())('importers on $name', (engine) => {
     const bad = definitions.replace('high_is_good', 'up');
     await expectRefusedUnchanged(() => importIndicators(db.db, `${HEADER}\nfeels_safe,EST001,2027,50,,,,\n`, bad), /definition 0, field polarity/);
   });
+
+  it('refuses a code longer than the API serves, naming the feature', async () => {
+    const long = collection(feature({ code: 'E'.repeat(5000), name: 'Long' }, square(-0.4, 51.7)));
+    await expectRefusedUnchanged(() => importBoundaries(db.db, long, { level: 'estate', source: 'test' }), /^feature 0: code "E{60}…" must be 1 to 40 letters/);
+  });
+
+  it('refuses a name of 100,000 characters or one with control characters, naming the feature', async () => {
+    const huge = collection(feature({ code: 'EST009', name: 'n'.repeat(100_000) }, square(-0.4, 51.7)));
+    await expectRefusedUnchanged(() => importBoundaries(db.db, huge, { level: 'estate', source: 'test' }), /feature 0 \(EST009\): the name is 100000 characters; at most 200/);
+    const escape = collection(feature({ code: 'EST009', name: 'Evil\u001b[2J' }, square(-0.4, 51.7)));
+    await expectRefusedUnchanged(() => importBoundaries(db.db, escape, { level: 'estate', source: 'test' }), /feature 0 \(EST009\): the name must not contain control characters/);
+  });
+
+  it('refuses a bow-tie polygon, naming the feature and where its ring crosses itself', async () => {
+    const bowTie = [[[-0.46, 51.76], [-0.45, 51.77], [-0.45, 51.76], [-0.46, 51.77], [-0.46, 51.76]]];
+    const file = collection(feature({ code: 'EST010', name: 'Crossed' }, square(-0.40, 51.70)), feature({ code: 'EST011', name: 'Bow tie' }, bowTie));
+    await expectRefusedUnchanged(() => importBoundaries(db.db, file, { level: 'estate', source: 'test' }), /^feature 1 \(EST011\): ring 0 crosses itself near \[-0\.455000, 51\.765000\]/);
+  });
+
+  it('refuses to move an existing area to another level or parent unless told to replace', async () => {
+    const asWard = collection(feature({ estate_code: 'EST001', estate_name: 'Highfield' }, square(-0.46, 51.76)));
+    await expectRefusedUnchanged(
+      () => importBoundaries(db.db, asWard, { level: 'ward', codeProp: 'estate_code', nameProp: 'estate_name', source: 'test' }),
+      /feature 0 \(EST001\) is already a estate: loading would make it a ward; check --level and --parent, or say --replace/,
+    );
+    await importBoundaries(db.db, asWard, { level: 'ward', codeProp: 'estate_code', nameProp: 'estate_name', source: 'test', replace: true });
+    expect((await db.db.selectFrom('area').select('level').where('code', '=', 'EST001').executeTakeFirstOrThrow()).level).toBe('ward');
+    await importBoundaries(db.db, asWard, { level: 'estate', codeProp: 'estate_code', nameProp: 'estate_name', source: 'test', replace: true });
+  });
+
+  it('never lets a definitions file redefine a built-in indicator', async () => {
+    const hijack = JSON.stringify([{ ...JSON.parse(definitions)[0], id: 'imd_average_rank' }]);
+    await expectRefusedUnchanged(() => importIndicators(db.db, `${HEADER}\nimd_average_rank,EST001,2027,1,,,,\n`, hijack), /definition 0: imd_average_rank is a built-in indicator and cannot be redefined/);
+  });
+
+  it('refuses a control character in a values CSV, naming the line and column', async () => {
+    await expectRefusedUnchanged(() => importIndicators(db.db, `${HEADER}\nfeels_safe,EST001\u0000,2027,50,,,,\n`, definitions), /values CSV, line 2: column area_code must not contain control characters/);
+  });
 });

@@ -213,6 +213,10 @@ export async function loadAuthority(
     ambiguous: fit.ambiguous.map((a) => ({ code: a.code, wards: [...a.wards] })),
     values: values.length,
     cniWards,
-    notes: [...notes, bestFitMethodNote],
+    // The links join two vintages: say which, so nobody reads them as a same-year lookup.
+    notes: [
+      ...notes,
+      `LSOA→ward links join ${mirror.dataset('lsoa-centroids-2011').geography} LSOAs (the areas of ${mirror.dataset('iod2019-domains').release}) to ${mirror.dataset('ward-boundaries-2013').geography}. ${bestFitMethodNote}`,
+    ],
   };
 }

@@ -13,6 +13,9 @@ interface DatasetEntry {
   url: string;
   mirror: string;
   checksum: string;
+  /** The vintage: which release (e.g. IoD2019) on which geography (e.g. LSOA 2011). */
+  release: string;
+  geography: string;
 }
 
 interface Register {

@@ -121,3 +121,13 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom('area').select('code').limit(1).executeTakeFirst();
   return row === undefined;
 }
+
+/** The level and parent of those of `codes` already stored. */
+export async function existingAreaPlaces(tx: Tx, codes: readonly string[]): Promise<Map<string, { level: string; parent_code: string | null }>> {
+  const found = new Map<string, { level: string; parent_code: string | null }>();
+  for (const batch of batches(codes)) {
+    const rows = await tx.selectFrom('area').select(['code', 'level', 'parent_code']).where('code', 'in', batch).execute();
+    for (const r of rows) found.set(r.code, { level: r.level, parent_code: r.parent_code });
+  }
+  return found;
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AreaCode, AreaLevel } from '../areas/schemas.ts';
+import { DatasetVintageBody } from '../open-data/schemas.ts';
 import { RugCellBody } from '../rug/schemas.ts';
 
 export const ProfileParams = Type.Object({ code: AreaCode });
@@ -41,5 +42,6 @@ export const ProfileBody = Type.Object({
   lsoas: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), imdRank: Num, imdDecile: Num })),
   legend: Type.String(),
   attribution: Type.String(),
+  datasets: Type.Array(DatasetVintageBody, { description: 'The datasets behind the numbers, with their release and geography (areas first)' }),
 });
 export type ProfileBody = Static<typeof ProfileBody>;

@@ -21,7 +21,7 @@ export async function profileOf(db: Kysely<Database>, code: string, query: Profi
   const lsoas = await lsoasWithImd(db, code, query.period);
   const parent = area.parent_code ? await findArea(db, area.parent_code) : undefined;
   if (!parent || (area.level !== 'ward' && area.level !== 'lsoa')) {
-    return { area: { code: area.code, name: area.name, level: area.level }, parent: null, england: null, period: query.period, confidence: query.confidence === '99.8' ? 0.998 : 0.95, indicators: [], lsoas, legend: 'Profiles compare a ward with its authority and England; choose a ward.', attribution: register.attribution };
+    return { area: { code: area.code, name: area.name, level: area.level }, parent: null, england: null, period: query.period, confidence: query.confidence === '99.8' ? 0.998 : 0.95, indicators: [], lsoas, legend: 'Profiles compare a ward with its authority and England; choose a ward.', attribution: register.attribution, datasets: [] };
   }
   const { body } = await rugFor(db, {
     parent: parent.code,
@@ -65,5 +65,6 @@ export async function profileOf(db: Kysely<Database>, code: string, query: Profi
     lsoas,
     legend: body.legend.summary,
     attribution: body.attribution,
+    datasets: body.datasets,
   };
 }

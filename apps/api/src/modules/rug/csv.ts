@@ -1,6 +1,7 @@
 // The rug as CSV, one row per (area, indicator): tidy, so a spreadsheet can pivot it. The
 // attribution is part of the file, as the licence asks.
-import { csvLine } from '../../csv-line.ts';
+import { csvComment, csvLine } from '../../csv-line.ts';
+import { vintagesLine } from '../open-data/vintages.ts';
 import type { RugBody } from './schemas.ts';
 
 const HEADER = [
@@ -24,9 +25,11 @@ const HEADER = [
 /** The CSV text of a rug body. */
 export function rugCsv(body: RugBody): string {
   const lines = [
-    `# Tartan rug: ${body.level}s of ${body.parent.name} (${body.parent.code}), period ${body.period}; judgement against ${body.benchmark === 'parent' ? body.parent.name : 'England'} at ${body.confidence * 100}% confidence`,
-    `# ${body.legend.summary}`,
-    `# ${body.attribution}`,
+    csvComment(
+      `Tartan rug: ${body.level}s of ${body.parent.name} (${body.parent.code}), period ${body.period}; judgement against ${body.benchmark === 'parent' ? body.parent.name : 'England'} at ${body.confidence * 100}% confidence`,
+    ),
+    csvComment(body.legend.summary),
+    csvComment(`${body.attribution} ${vintagesLine(body.datasets)}`.trim()),
     csvLine(HEADER),
   ];
   const titles = new Map(body.columns.map((c) => [c.id, c]));

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AreaCode } from '../areas/schemas.ts';
+import { DatasetVintageBody } from '../open-data/schemas.ts';
 
 const RUG_LEVELS = ['ward', 'lsoa'] as const;
 
@@ -74,5 +75,6 @@ export const RugBody = Type.Object({
     ),
   }),
   attribution: Type.String(),
+  datasets: Type.Array(DatasetVintageBody, { description: 'The datasets behind the numbers, with their release and geography (areas first)' }),
 });
 export type RugBody = Static<typeof RugBody>;

@@ -5,6 +5,7 @@ import { buildRug, DEFAULT_RUG_INDICATORS, type Rug, type RugCell, type RugRow, 
 import type { Kysely } from 'kysely';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { register } from '../imports/mirror.ts';
+import { datasetsBehind } from '../open-data/vintages.ts';
 import { ENGLAND } from '../imports/national-data.ts';
 import { findArea, listAreas } from '../areas/repository.ts';
 import { indicatorsByIds, valuesFor } from '../indicators/repository.ts';
@@ -89,6 +90,7 @@ export async function rugFor(db: Kysely<Database>, query: RugQuery): Promise<{ r
     benchmarks: rug.benchmarkRows.map(rowBody),
     legend: { summary: rug.legend.summary, columns: rug.legend.columns.map((c) => ({ ...c, tokens: [...c.tokens] })), tokens: rug.legend.tokens.map((t) => ({ ...t })) },
     attribution: register.attribution,
+    datasets: datasetsBehind(definitions, query.level),
   };
   return { rug, body };
 }

@@ -119,6 +119,7 @@ export function rugBody(overrides: Partial<RugBody> = {}): RugBody {
       ],
     },
     attribution: 'Contains OS data © Crown copyright.',
+    datasets: [],
     ...overrides,
   };
 }

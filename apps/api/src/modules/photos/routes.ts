@@ -1,0 +1,123 @@
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../../schemas.ts';
+import { residentRateLimits } from '../participants/rate-limits.ts';
+import type { ResidentRouteOptions } from '../workshops/options.ts';
+import { NotAPhotoTypeError, PhotoTooLargeError } from './errors.ts';
+import {
+  PHOTO_MAX_BYTES,
+  PHOTO_MEDIA_TYPES,
+  PhotoBody,
+  PhotoUploadParams,
+  PinPhotoParams,
+} from './schemas.ts';
+import { photoForViewer, storePinPhoto } from './service.ts';
+
+// Sent as they are (Fastify does not serialise a Buffer); described for the API documentation.
+const PhotoBytes = Type.Unsafe<Uint8Array>({
+  type: 'string',
+  format: 'binary',
+  description: 'The photo, image/jpeg',
+});
+
+const TOO_LARGE = `That photo is too big: the most we take is ${PHOTO_MAX_BYTES / 1024 / 1024} MB.`;
+
+/** PUT /api/workshops/:ref/pins/:id/photo (the pin's author) and GET /api/pins/:id/photo. */
+export const photoRoutes: FastifyPluginAsyncTypebox<ResidentRouteOptions> = async (
+  app,
+  options,
+) => {
+  // Limited per participant and per workshop like residents' other routes, never only per address.
+  const limits = residentRateLimits(app, options.limits, options.perAddressPerMinute);
+  // The raw image parser lives in this child context only: no other route takes image bodies.
+  await app.register(async (child) => {
+    const upload = child.withTypeProvider<TypeBoxTypeProvider>();
+    upload.addContentTypeParser(
+      [...PHOTO_MEDIA_TYPES],
+      { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    // Refused from the declared length before a byte is read, with words a resident understands.
+    upload.addHook('preParsing', async (request) => {
+      if (Number(request.headers['content-length'] ?? 0) > PHOTO_MAX_BYTES)
+        throw new PhotoTooLargeError(TOO_LARGE);
+    });
+    // A body sent without a declared length is cut off at the limit by the parser (413 as well).
+    upload.setErrorHandler((error: { code?: string }, _request, _reply) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new PhotoTooLargeError(TOO_LARGE);
+      throw error;
+    });
+
+    upload.put(
+      '/workshops/:ref/pins/:id/photo',
+      {
+        schema: {
+          summary:
+            'Add a photo to your own pin (raw JPEG, PNG or WebP body, at most 8 MB); stored re-encoded, without EXIF or GPS',
+          tags: ['photos'],
+          params: PhotoUploadParams,
+          response: {
+            200: PhotoBody,
+            201: PhotoBody,
+            400: ErrorBody,
+            401: ErrorBody,
+            403: ErrorBody,
+            404: ErrorBody,
+            409: ErrorBody,
+            413: ErrorBody,
+            415: ErrorBody,
+          },
+        },
+        bodyLimit: PHOTO_MAX_BYTES,
+        config: { rateLimit: limits.participantWrites },
+        onRequest: limits.workshopCeiling,
+      },
+      async (request, reply) => {
+        // JSON and form bodies reach here parsed; only raw image bytes are a photo.
+        if (!(request.body instanceof Uint8Array))
+          throw new NotAPhotoTypeError('Send the photo as a JPEG, PNG or WebP image.');
+        const { created, photo } = await storePinPhoto(app.db.db, request.principal, {
+          ref: request.params.ref,
+          pinId: request.params.id,
+          bytes: request.body,
+        });
+        return reply.code(created ? 201 : 200).send(photo);
+      },
+    );
+  });
+
+  app.get(
+    '/pins/:id/photo',
+    {
+      schema: {
+        summary: "A pin's photo (JPEG): anyone for a published pin, officers always",
+        tags: ['photos'],
+        params: PinPhotoParams,
+        response: {
+          200: PhotoBytes,
+          304: Type.Null({ description: 'Not changed since the ETag sent' }),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+      config: { rateLimit: limits.residentReads },
+    },
+    async (request, reply) => {
+      const photo = await photoForViewer(app.db.db, request.principal, request.params.id);
+      // A photo never changes (a different one is refused), but its pin can be hidden: browsers
+      // may keep a published one a minute; one only officers or its author may see, never shared.
+      reply
+        .header('cache-control', photo.public ? 'public, max-age=60' : 'private, no-cache')
+        .header('etag', photo.etag)
+        .header('last-modified', photo.lastModified.toUTCString());
+      if (request.headers['if-none-match'] === photo.etag) return reply.code(304).send(null);
+      return reply
+        .type(photo.mime)
+        .header('content-disposition', 'inline')
+        .send(Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength));
+    },
+  );
+};

@@ -1,0 +1,5 @@
+// Community-defined KPIs: the measures behind them (METHODS.md §6–7).
+export * from './survey-answers.ts';
+export * from './pin-metrics.ts';
+export * from './status.ts';
+export * from './period-measure.ts';
