@@ -20,7 +20,8 @@ function mirrorText(path: string): string {
   return readFileSync(file, 'utf8');
 }
 
-describe('readers on the data mirror', () => {
+// Whole national files: seconds on a quiet machine, far more with both cores busy.
+describe('readers on the data mirror', { timeout: 120_000 }, () => {
   it('reads all 32,844 LSOAs of File 2 in 317 local authority districts', () => {
     const records = readIodDomains(mirrorText('imd2019/File_2_IoD2019_Domains_of_Deprivation.csv'));
     expect(records).toHaveLength(32_844);
