@@ -30,7 +30,7 @@ export async function resolveParticipant(
 export function refuseIfClosed(workshop: WorkshopRow): void {
   if (workshop.status === 'closed')
     throw new ConflictError(
-      'This workshop has closed, so it is not taking part any more. Thank you for your interest.',
+      'This workshop has closed, so it is not taking new pins any more. Thank you for taking part.',
     );
 }
 

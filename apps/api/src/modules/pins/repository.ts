@@ -1,5 +1,5 @@
 // The only SQL of pins, "me too" support, moderation, tombstones and "you said, we did" replies.
-import type { Database } from '@thrive/db';
+import type { Database, Pin } from '@thrive/db';
 import type {
   OfficerModerationAction,
   PinKind,
@@ -10,32 +10,13 @@ import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../workshops/repository.ts';
 
 /** A stored pin with what every view of it needs (place name, support, photo, latest reply). */
-export interface PinRow {
-  id: string;
-  workshop_id: string;
-  participant_id: string | null;
-  kind: PinKind;
-  theme: string;
-  text: string;
-  public_text: string;
-  masked: string[];
-  place_id: string | null;
+export type PinRow = Omit<Pin, 'response_expected_by'> & {
   place_name: string | null;
-  lon: number | null;
-  lat: number | null;
-  ward_code: string | null;
-  lsoa_code: string | null;
-  moderation: PinModerationState;
-  moderation_reason: string | null;
-  content_hash: string;
-  created_at: Date;
-  response_status: ResponseStatus | null;
-  response_reply: string | null;
+  /** As an ISO day (text), not a driver-made Date. */
   response_expected_by: string | null;
-  response_at: Date | null;
   support: string | number;
   has_photo: boolean;
-}
+};
 
 function selectPins(db: Executor) {
   return db
