@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A first server start (demo data) on a shared 2-core machine can take minutes (server.ts).
+    hookTimeout: 300_000,
     fileParallelism: false,
     reporters: process.env.CI ? ['verbose'] : ['default'],
   },

@@ -5,8 +5,8 @@
 // needed, installs, builds (turbo caches), then hands over to the real command.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -111,14 +111,54 @@ function run(nodeDir, command, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+// One-shot commands (imports, data fetch, accounts) run PGlite's WebAssembly with V8's baseline
+// compiler only: optimising Postgres's hot functions costs such a short process more CPU and
+// ~300 MB more memory than it saves (docs/decisions/0024). The server keeps the optimiser.
+const WASM_FLAGS = ['--liftoff-only'];
+
 const [command = 'start', ...rest] = process.argv.slice(2);
 const nodeDir = ensureNode();
 const pnpm = ensurePnpm(nodeDir);
 ensureInstalled(pnpm);
 // turbo's own launcher, run directly: `pnpm exec` would try to resolve pnpm itself again.
 const TURBO = join(ROOT, 'node_modules', 'turbo', 'bin', 'turbo');
-const turbo = (args) =>
-  spawnSync(join(nodeDir, 'node'), [TURBO, 'run', ...args], { stdio: 'inherit', cwd: ROOT, env: childEnv(nodeDir) });
+const turbo = (args, env = {}) =>
+  spawnSync(join(nodeDir, 'node'), [TURBO, 'run', ...args], {
+    stdio: 'inherit',
+    cwd: ROOT,
+    env: { ...childEnv(nodeDir), ...env },
+  });
+
+// The speed table of issue 17, in its order, with each row's target: printed after every
+// `bench` run whether or not a row was measured, so a row that went missing shows as missing.
+const SPEED_ROWS = [
+  ['rug-page', 'navigation → filled rug table, Dacorum, Chromium, cold', '≤ 400 ms (the table in the server-rendered HTML)'],
+  ['profile-page', 'navigation → filled profile', '≤ 400 ms'],
+  ['api-rug', '/api/rug Dacorum warm, p99 vs /api/health p99', '≤ 2× health p99'],
+  ['rug-model', 'rug model 7,500 × 30 × 2', '≤ 30 ms (≤ 4× the loop)'],
+  ['imd-summaries', 'IoD summaries, 317 authorities, after parse', '≤ 10 ms'],
+  ['read-file2-file6', 'reading File 2 + File 6 (6 MB of CSV)', '≤ 250 ms'],
+  ['load-authority', 'load-authority Dacorum on PGlite: wall, peak memory', '≤ 3 s, ≤ 500 MB'],
+  ['first-start', 'first `npm start` to a healthy server (empty database)', '≤ 20 s'],
+];
+
+function printSpeedTable(file) {
+  const measured = new Map();
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  for (const line of text.split('\n').filter(Boolean)) {
+    const row = JSON.parse(line);
+    measured.set(row.id, row);
+  }
+  process.stdout.write('\n── speed table (issue 17): this run ──\n');
+  process.stdout.write('| what | measured | baseline in this run | target | met |\n| --- | --- | --- | --- | --- |\n');
+  for (const [id, what, target] of SPEED_ROWS) {
+    const row = measured.get(id);
+    const cells = row
+      ? [what, row.measured, row.baseline ?? '—', target, row.met ? 'yes' : 'NO']
+      : [what, 'not measured in this run', '—', target, '—'];
+    process.stdout.write(`| ${cells.join(' | ')} |\n`);
+  }
+}
 
 switch (command) {
   case 'start': {
@@ -132,11 +172,15 @@ switch (command) {
     break;
   }
   case 'thrive': {
-    run(nodeDir, join(nodeDir, 'node'), [join(ROOT, 'apps/api/src/cli/main.ts'), ...rest]);
+    run(nodeDir, join(nodeDir, 'node'), [...WASM_FLAGS, join(ROOT, 'apps/api/src/cli/main.ts'), ...rest]);
     break;
   }
   case 'bench': {
-    const out = turbo(['bench', '--output-logs=full', '--concurrency=1', ...rest]);
+    // Every benchmark appends the speed-table rows it measured to this file (tooling/bench/rows.ts).
+    const rows = join(mkdtempSync(join(tmpdir(), 'thrive-bench-')), 'rows.jsonl');
+    const env = { THRIVE_BENCH_ROWS: rows };
+    const out = turbo(['bench', '--output-logs=full', '--concurrency=1', ...rest], env);
+    printSpeedTable(rows);
     process.exit(out.status ?? 1);
     break;
   }

@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  */
 export function thriveConfig({ tsconfigRootDir, svelteConfig } = {}) {
   return tseslint.config(
-    { ignores: ['**/build/**', '**/dist/**', '**/.svelte-kit/**', '**/node_modules/**', '**/test-results/**'] },
+    { ignores: ['**/build/**', '**/build-*/**', '**/dist/**', '**/.svelte-kit/**', '**/.svelte-kit-*/**', '**/node_modules/**', '**/test-results/**'] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     ...(svelteConfig ? svelte.configs['flat/recommended'] : []),

@@ -4,6 +4,7 @@
 //     beside a bare GET /api/health measured in the same run.
 //  3. GET /api/health while an officer's import runs as a background job (POST
 //     /api/imports/authorities), on each engine: p99 (target < 50 ms).
+//  0. The first `npm start` on an empty database to a healthy server (bench/first-start.ts).
 //  4. Residents' workshops on PostgreSQL: 200 residents' pins, a SIGKILL mid-run, two instances
 //     and a live wall (bench/workshops.ts; alone: `pnpm bench:workshops`).
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,8 @@ import autocannon from 'autocannon';
 import { scratchDatabase, testEngines, type ScratchDatabase } from '@thrive/db/testing';
 import { accountsApp, addAccount, signInAs } from '../src/test-support/accounts.ts';
 import { appWith, DACORUM } from '../src/test-support/dacorum.ts';
+import { recordRow } from '../../../tooling/bench/rows.ts';
+import { firstStartBenchmark } from './first-start.ts';
 import { workshopBenchmarks } from './workshops.ts';
 
 const AUTHORITIES = [
@@ -22,12 +25,21 @@ const AUTHORITIES = [
 ] as const;
 
 function runChild(code: string, env: Record<string, string>) {
-  const out = spawnSync(process.execPath, [join(import.meta.dirname, 'load-authority.child.ts'), code], {
+  // As `npm run thrive -- load-authority` runs it (tooling/bootstrap/run.mjs: WASM_FLAGS).
+  const out = spawnSync(process.execPath, ['--liftoff-only', join(import.meta.dirname, 'load-authority.child.ts'), code], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
   if (out.status !== 0) throw new Error(`load of ${code} failed: ${out.stderr}`);
-  return JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as { name: string; values: number; parseMs: number; loadMs: number; wallMs: number; maxRssMb: number };
+  const result = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as { name: string; values: number; parseMs: number; openMs: number; loadMs: number; wallMs: number; maxRssMb: number };
+  return { ...result, nodeStartMs: bareNodeStartMs() };
+}
+
+/** The same-run baseline for a load: a process that starts Node and exits (ms). */
+function bareNodeStartMs(): number {
+  const started = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return performance.now() - started;
 }
 
 /** A fresh database on the PostgreSQL of DATABASE_URL, or undefined when there is none to reach. */
@@ -39,7 +51,9 @@ const postgresUrl = (): Promise<ScratchDatabase | undefined> =>
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-console.log('load-authority (each in a fresh process; parse = reading the national mirror files)');
+await firstStartBenchmark();
+
+console.log('\nload-authority (each in a fresh process; parse = reading the national mirror files)');
 console.log('engine    authority    values   parse ms  load ms  wall ms  peak RSS MB');
 for (const engine of ['pglite', 'postgres'] as const) {
   let env: Record<string, string>;
@@ -60,6 +74,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
   for (const [code, name] of AUTHORITIES) {
     const r = runChild(code, env);
     console.log(`${engine.padEnd(9)} ${name.padEnd(11)} ${fmt(r.values).padStart(7)} ${fmt(r.parseMs).padStart(10)} ${fmt(r.loadMs).padStart(8)} ${fmt(r.wallMs).padStart(8)} ${fmt(r.maxRssMb).padStart(12)}`);
+    if (engine === 'pglite' && code === 'E07000096') {
+      recordRow({
+        id: 'load-authority',
+        measured: `wall ${fmt(r.wallMs / 1000, 1)} s (parse ${fmt(r.parseMs / 1000, 1)} s, open + migrate ${fmt(r.openMs / 1000, 1)} s, load ${fmt(r.loadMs / 1000, 1)} s), peak ${fmt(r.maxRssMb)} MB`,
+        baseline: `${fmt(r.wallMs / r.nodeStartMs, 0)}× a bare node start (${fmt(r.nodeStartMs)} ms)`,
+        met: r.wallMs <= 3000 && r.maxRssMb <= 500,
+      });
+    }
   }
   await cleanup();
 }
@@ -83,6 +105,12 @@ console.log('route         p50 ms  p99 ms   req/s   non-2xx');
 for (const [name, r] of [['/api/health', health], ['/api/rug', rug]] as const) {
   console.log(`${name.padEnd(12)} ${fmt(r.latency.p50, 1).padStart(7)} ${fmt(r.latency.p99, 1).padStart(7)} ${fmt(r.requests.average).padStart(7)} ${fmt(r.non2xx).padStart(9)}`);
 }
+recordRow({
+  id: 'api-rug',
+  measured: `p99 ${fmt(rug.latency.p99, 1)} vs ${fmt(health.latency.p99, 1)} ms, ${fmt(rug.requests.average)} req/s`,
+  baseline: `${fmt(rug.latency.p99 / Math.max(health.latency.p99, 0.001), 1)}× /api/health p99`,
+  met: rug.latency.p99 <= 2 * health.latency.p99,
+});
 console.log(`rug / health: p99 ${fmt(rug.latency.p99 / Math.max(health.latency.p99, 0.001), 1)}×, throughput ${fmt(health.requests.average / Math.max(rug.requests.average, 1), 1)}× fewer requests/s (target: rug p99 < 50 ms)`);
 
 console.log('\n/api/health during an import of Milton Keynes (a background job), loopback, 10 connections');

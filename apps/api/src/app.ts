@@ -18,13 +18,17 @@ import { photoRoutes } from './modules/photos/routes.ts';
 import { workshopAnalysisRoutes } from './modules/workshop-analysis/routes.ts';
 import { workshopExportRoutes } from './modules/workshop-exports/routes.ts';
 import { kpiRoutes } from './modules/kpis/routes.ts';
+import { engagementContexts, engagementRoutes } from './modules/engagement/routes.ts';
+import { programmeRoutes } from './modules/programmes/routes.ts';
 import { surveyRoutes } from './modules/surveys/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 import type { Clock } from './modules/auth/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { indicatorRoutes } from './modules/indicators/routes.ts';
 import { profileRoutes } from './modules/profiles/routes.ts';
 import { rugRoutes } from './modules/rug/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { cachingPlugin } from './plugins/caching.ts';
 import { compressionPlugin } from './plugins/compression.ts';
@@ -96,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(indicatorRoutes, { prefix: '/api' });
   await app.register(rugRoutes, { prefix: '/api' });
   await app.register(profileRoutes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(adminRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api', dataMirror: config.dataMirror });
@@ -111,6 +116,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Community-defined KPIs and the surveys behind them (issue 12).
   await app.register(surveyRoutes, { prefix: '/api' });
   await app.register(kpiRoutes, { prefix: '/api' });
+  // Engagement KPIs computed from participation, and regeneration programmes' board reports (issue 13).
+  const engagement = engagementContexts(config.dataMirror, residents.geography);
+  await app.register(engagementRoutes, { prefix: '/api', engagement });
+  await app.register(programmeRoutes, { prefix: '/api', engagement });
+  // Residents inspect their own blocks (issue 14).
+  await app.register(inspectionRoutes, { prefix: '/api', publicOrigin: config.publicOrigin });
 
   if (options.web !== false || options.webHandler) await app.register(webPlugin, { config, handler: options.webHandler });
   return app;

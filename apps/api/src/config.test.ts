@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       sessionIdleMs: 12 * 3_600_000,
       sessionMaxMs: 7 * 24 * 3_600_000,
       loginMaxFailures: 5,
+      loginAddressMaxFailures: 100,
       loginWindowMs: 15 * 60_000,
       bodyLimitBytes: 1_048_576,
       publicOrigin: undefined,

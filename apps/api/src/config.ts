@@ -40,7 +40,8 @@ export const EnvSchema = Type.Object({
   COOKIE_SECURE: Type.Enum(COOKIE_SECURE, { default: 'auto', description: 'Secure session cookie: auto = when the request came over https.' }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 5, maximum: 10080, default: 720, description: 'A session unused this long ends.' }),
   SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 2160, default: 168, description: 'A session ends this long after sign-in, used or not.' }),
-  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'Failed sign-ins per account or per client address before a pause.' }),
+  LOGIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'Failed sign-ins for one account from one client address before a pause (twice this for an account from anywhere).' }),
+  LOGIN_ADDRESS_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 10000, default: 100, description: 'Failed sign-ins from one client address, whatever the accounts, before a pause: high, as a whole office may share one address.' }),
   LOGIN_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15, description: 'The window the failures are counted in.' }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1000000, default: 1200, description: 'Requests per minute per client address, per instance.' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 104857600, default: 1048576, description: 'Largest request body the API reads.' }),
@@ -68,6 +69,7 @@ export interface Config {
   sessionIdleMs: number;
   sessionMaxMs: number;
   loginMaxFailures: number;
+  loginAddressMaxFailures: number;
   loginWindowMs: number;
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -118,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionIdleMs: valid.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: valid.SESSION_MAX_HOURS * 3_600_000,
     loginMaxFailures: valid.LOGIN_MAX_FAILURES,
+    loginAddressMaxFailures: valid.LOGIN_ADDRESS_MAX_FAILURES,
     loginWindowMs: valid.LOGIN_WINDOW_MINUTES * 60_000,
     rateLimitPerMinute: valid.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: valid.BODY_LIMIT_BYTES,

@@ -18,7 +18,10 @@ export { AreaCollectionBody, AreaDetailBody, AreaListQuery } from './modules/are
 export { IndicatorListBody, ValuesBody } from './modules/indicators/schemas.ts';
 export { RugBody, RugQuery } from './modules/rug/schemas.ts';
 export { ProfileBody } from './modules/profiles/schemas.ts';
-export { LoginBody, MeBody, SignedInBody } from './modules/auth/schemas.ts';
+export { SearchBody, SearchQuery, SearchResultBody } from './modules/search/schemas.ts';
+export { LoginBody, MeBody, PasswordChangeBody, SignedInBody } from './modules/auth/schemas.ts';
+export { AuditListBody, AuditQuery, NewUserBody, TemporaryPasswordBody, UserBody, UserListBody, UserPatchBody } from './modules/admin/schemas.ts';
+export { BoundaryReportBody, BoundaryUploadBody, ImportJobBody, IndicatorReportBody, IndicatorUploadBody } from './modules/imports/schemas.ts';
 export { LiveEventData, LivePinFeature, LivePinResponse, WallBody } from './modules/events/schemas.ts';
 export { PhotoBody } from './modules/photos/schemas.ts';
 export { ExportCollectionBody, ExportQuery } from './modules/workshop-exports/schemas.ts';
@@ -50,5 +53,20 @@ export {
   ResponseHistoryBody,
   SupportBody,
 } from './modules/pins/schemas.ts';
-export { KpiBody, KpiDetailBody, KpiDraftsBody, KpiListBody, KpiPatchBody, KpiPeriodBody, KpiTemplateListBody, KpiVersionBody, NewKpiBody, AdoptionBody, RetirementBody } from './modules/kpis/schemas.ts';
-export { NewSurveyBody, NewSurveyResponseBody, NewWaveBody, SurveyBody, SurveyJoinBody, SurveyMeBody, SurveyResponseBody, SurveyWaveBody } from './modules/surveys/schemas.ts';
+export { KpiAreaListBody, KpiAreaPageBody, KpiBody, KpiDetailBody, KpiDraftsBody, KpiListBody, KpiPatchBody, KpiPeriodBody, KpiTemplateListBody, KpiVersionBody, NewKpiBody, AdoptionBody, RetirementBody } from './modules/kpis/schemas.ts';
+export { NewSurveyBody, NewSurveyResponseBody, NewWaveBody, SurveyBody, SurveyJoinBody, SurveyListBody, SurveyMeBody, SurveyResponseBody, SurveyWaveBody } from './modules/surveys/schemas.ts';
+export { ActionBody, ActionPatchBody, BlockBody, InspectionBody, InspectorMeBody, NewBlockBody, NewInspectionBody, NewStandardBody, ResultsBody, StandardBody, StandardsBody, SummaryRow } from './modules/inspections/schemas.ts';
+export { EngagementBody, EngagementQuery } from './modules/engagement/schemas.ts';
+export {
+  NewObjectiveBody,
+  NewOutputBody,
+  NewProgrammeBody,
+  NewStrandBody,
+  NewUpdateBody,
+  ProgrammeBody,
+  ProgrammeListBody,
+  ProgrammePatchBody,
+  REPORT_TABLES,
+  ReportBody,
+  type ReportTable,
+} from './modules/programmes/schemas.ts';

@@ -1,7 +1,9 @@
 // connect(config): PostgreSQL through a pg Pool when a URL is given, otherwise embedded
 // PGlite (real Postgres in WASM) persisted on disk, so `npm start` needs no server.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { freshClusterTemplate } from './pglite-template.ts';
 import type { Database } from './schema.ts';
 import { withTypedErrors } from './typed-errors-dialect.ts';
 
@@ -37,8 +39,12 @@ export async function connect(config: DbConfig): Promise<Db> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = config.pgliteDir;
-  if (dir && !dir.includes('://')) mkdirSync(dir, { recursive: true });
-  const pglite = dir ? new PGlite(dir) : new PGlite();
+  const onDisk = dir !== undefined && dir !== '' && !dir.includes('://');
+  if (onDisk) mkdirSync(dir, { recursive: true });
+  // A new database starts from a copy of a freshly initialised one (see pglite-template.ts).
+  const isNew = !onDisk || !existsSync(join(dir, 'PG_VERSION'));
+  const loadDataDir = isNew ? await freshClusterTemplate(PGlite) : undefined;
+  const pglite = dir ? new PGlite(dir, { loadDataDir }) : new PGlite({ loadDataDir });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: withTypedErrors(new PGliteDialect({ pglite })) });
   return { db, engine: 'pglite', close: once(() => db.destroy()) };

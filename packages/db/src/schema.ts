@@ -11,6 +11,7 @@ import type {
   SurveyScale,
   ModerationMode,
   ParticipantRole,
+  InspectionScale,
   PinKind,
   PinModerationState,
   ResponseStatus,
@@ -18,9 +19,10 @@ import type {
   WorkshopStatus,
   YearsBand,
 } from '@thrive/participation';
+import type { Polarity, ValueType } from '@thrive/indicators';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-/** Levels an area can have; the DB check constraint is generated from this list. */
+/** Levels an area can have; migrations write the check constraint out literally (lists.test.ts keeps them in step). */
 export const AREA_LEVELS = ['country', 'lad', 'ward', 'lsoa', 'estate', 'custom'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
@@ -28,13 +30,8 @@ export type AreaLevel = (typeof AREA_LEVELS)[number];
 export const LINK_METHODS = ['best_fit_centroid', 'best_fit_nearest', 'manual'] as const;
 export type LinkMethod = (typeof LINK_METHODS)[number];
 
-export const VALUE_TYPES = ['proportion', 'rate', 'mean', 'score', 'rank', 'decile', 'count'] as const;
-export type ValueType = (typeof VALUE_TYPES)[number];
 
-export const POLARITIES = ['high_is_good', 'low_is_good', 'no_judgement'] as const;
-export type Polarity = (typeof POLARITIES)[number];
-
-/** Roles of signed-in users; the DB check constraint is generated from this list. */
+/** Roles of signed-in users; migrations write the check constraint out literally (lists.test.ts keeps them in step). */
 export const ROLES = ['admin', 'officer', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -110,6 +107,8 @@ export interface UserTable {
   password_hash: string;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   disabled_at: DateColumn | null;
+  /** Set when an admin gave the password (migration 0011): the person must choose their own. */
+  must_change_password: Generated<boolean>;
 }
 
 export interface SessionTable {
@@ -373,6 +372,158 @@ export interface KpiAdoptionTable {
   created_at: CreatedAt;
 }
 
+// Residents' block inspections (migration 0008).
+
+export interface InspectionStandardTable {
+  id: Generated<string>;
+  area_code: string;
+  version: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InspectionItemTable {
+  id: Generated<string>;
+  standard_id: string;
+  position: number;
+  title: string;
+  description: string;
+  scale: InspectionScale;
+  /** The lowest 1–5 score that meets the standard (null for meets / does not meet). */
+  threshold: number | null;
+  /** The share of inspections that should meet it, 0–1. */
+  target: number;
+}
+
+export interface BlockTable {
+  id: Generated<string>;
+  area_code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  /** A GeoJSON Polygon or MultiPolygon (WGS84), when uploaded. */
+  outline: JsonColumn<unknown> | null;
+  created_at: CreatedAt;
+}
+
+export interface InspectorInviteTable {
+  id: Generated<string>;
+  area_code: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: DateColumn | null;
+}
+
+export interface InspectorTable {
+  participant_id: string;
+  area_code: string;
+  invite_id: string | null;
+  display_name: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InspectionTable {
+  /** Made on the device: the idempotency key. */
+  id: string;
+  area_code: string;
+  block_id: string;
+  standard_id: string;
+  participant_id: string | null;
+  inspected_on: DayColumn;
+  defect_lon: number | null;
+  defect_lat: number | null;
+  content_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface InspectionScoreTable {
+  inspection_id: string;
+  item_id: string;
+  value: number;
+  meets: boolean;
+  note: string | null;
+}
+
+export interface InspectionPhotoTable {
+  inspection_id: string;
+  mime: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  content_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface InspectionActionTable {
+  id: Generated<string>;
+  area_code: string;
+  block_id: string;
+  item_id: string;
+  /** The month, YYYY-MM. */
+  period: string;
+  status: ColumnType<ResponseStatus, ResponseStatus | undefined, ResponseStatus>;
+  reply: string | null;
+  closed_at: DateColumn | null;
+  actor_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// Regeneration programmes (migration 0009). Recorded outputs are typed in by officers and
+// never read by anything that computes engagement.
+
+export interface ProgrammeTable {
+  id: Generated<string>;
+  name: string;
+  summary: ColumnType<string, string | undefined, string>;
+  starts_on: DayColumn;
+  ends_on: DayColumn | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProgrammeAreaTable {
+  programme_id: string;
+  area_code: string;
+  position: number;
+}
+
+export interface ProgrammeStrandTable {
+  id: Generated<string>;
+  programme_id: string;
+  name: string;
+  position: number;
+}
+
+export interface ProgrammeObjectiveTable {
+  id: Generated<string>;
+  strand_id: string;
+  text: string;
+  position: number;
+}
+
+export interface ProgrammeUpdateTable {
+  id: Generated<string>;
+  objective_id: string;
+  on_date: DayColumn;
+  text: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RecordedOutputTable {
+  id: Generated<string>;
+  programme_id: string;
+  strand_id: string | null;
+  label: string;
+  count: number;
+  on_date: DayColumn;
+  source: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 /** Every table, as Kysely sees it. */
 export interface Database {
   data_version: DataVersionTable;
@@ -402,6 +553,21 @@ export interface Database {
   kpi: KpiTable;
   kpi_version: KpiVersionTable;
   kpi_adoption: KpiAdoptionTable;
+  inspection_standard: InspectionStandardTable;
+  inspection_item: InspectionItemTable;
+  block: BlockTable;
+  inspector_invite: InspectorInviteTable;
+  inspector: InspectorTable;
+  inspection: InspectionTable;
+  inspection_score: InspectionScoreTable;
+  inspection_photo: InspectionPhotoTable;
+  inspection_action: InspectionActionTable;
+  programme: ProgrammeTable;
+  programme_area: ProgrammeAreaTable;
+  programme_strand: ProgrammeStrandTable;
+  programme_objective: ProgrammeObjectiveTable;
+  programme_update: ProgrammeUpdateTable;
+  recorded_output: RecordedOutputTable;
 }
 
 export type Area = Selectable<AreaTable>;

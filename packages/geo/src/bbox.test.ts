@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { doughnut, square, triangle, twoParts } from '../test-support/shapes.ts';
-import { bboxContains, bboxOf } from './bbox.ts';
+import { bboxContains, bboxOf, unionBoxes } from './bbox.ts';
 
 describe('bboxOf', () => {
   it('gives [minx, miny, maxx, maxy] of a polygon', () => {
@@ -52,6 +52,23 @@ describe('bboxOf', () => {
         ]);
       }),
     );
+  });
+});
+
+describe('unionBoxes', () => {
+  it('holds every box it is given, gaps included', () => {
+    expect(
+      unionBoxes([
+        [0, 0, 1, 1],
+        [5, -2, 6, 0.5],
+        [-1, 3, 0, 4],
+      ]),
+    ).toEqual([-1, -2, 6, 4]);
+  });
+
+  it('gives one box back unchanged and no box for none', () => {
+    expect(unionBoxes([[1, 2, 3, 4]])).toEqual([1, 2, 3, 4]);
+    expect(unionBoxes([])).toBeNull();
   });
 });
 

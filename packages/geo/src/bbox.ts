@@ -27,6 +27,19 @@ export function bboxOfPositions(positions: readonly Position[]): BBox {
   return box;
 }
 
+/** The smallest box holding every given box; null when there are none (nothing to hold). */
+export function unionBoxes(boxes: readonly BBox[]): BBox | null {
+  if (boxes.length === 0) return null;
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [minx, miny, maxx, maxy] of boxes) {
+    if (minx < box[0]) box[0] = minx;
+    if (miny < box[1]) box[1] = miny;
+    if (maxx > box[2]) box[2] = maxx;
+    if (maxy > box[3]) box[3] = maxy;
+  }
+  return box;
+}
+
 /** True when the point lies inside the box or on its edge. */
 export function bboxContains(box: BBox, lon: number, lat: number): boolean {
   return lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];

@@ -60,7 +60,7 @@ export interface BestFitOptions {
  * Best-fit lookup: each small area (e.g. LSOA) goes to the one large area (e.g. ward) that
  * contains its centroid, boundary included. Approximation on area-weighted LSOA centroids;
  * ONS's best fit uses population-weighted OA centroids (see {@link bestFitMethodNote}).
- * @see METHODS.md §5 "Small areas to wards".
+ * @see docs/methods.md §5 "Small areas to wards".
  */
 export function bestFitByCentroid(
   centroids: readonly Centroid[],

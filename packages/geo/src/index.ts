@@ -1,6 +1,6 @@
 /** @thrive/geo: pure spatial work on GeoJSON areas (data in, results out; no I/O). */
 export type { AreaFeature, AreaGeometry, AreaShape, BBox } from './area-feature.ts';
-export { bboxContains, bboxOf, bboxOfPositions } from './bbox.ts';
+export { bboxContains, bboxOf, bboxOfPositions, unionBoxes } from './bbox.ts';
 export type { Extentable } from './bbox.ts';
 export { METRES_PER_DEGREE, distanceToBoundaryMetres } from './boundary-distance.ts';
 export { createAreaIndex } from './area-index.ts';
@@ -34,3 +34,5 @@ export {
 } from './validate/property-guess.ts';
 export { VALIDATION_ERROR_KINDS, formatValidationError } from './validate/validation-error.ts';
 export type { ValidationError, ValidationErrorKind } from './validate/validation-error.ts';
+export { ESTATE_LSOA_RULE, estateLsoaRuleNote, estateLsoas } from './estate-lsoas.ts';
+export type { CandidateLsoa, EstateLsoa, EstateLsoaRule } from './estate-lsoas.ts';

@@ -9,10 +9,14 @@ export interface LsoaCentroidRow extends Centroid {
   readonly ladCode: string;
 }
 
-/** The mirror's folder: DATA_MIRROR when set, else `../shared/data` beside the repository root. */
+/**
+ * The mirror's folder: DATA_MIRROR when set, else `../shared/data` beside the repository root.
+ * The one home of this default for every package's tests and benches (exported as
+ * `@thrive/geo/test-support/mirror`); the server's own default is in apps/api/src/config.ts.
+ */
 export function mirrorDir(): string {
   const repoRoot = resolve(import.meta.dirname, '../../..');
-  return process.env.DATA_MIRROR ?? resolve(repoRoot, '../shared/data');
+  return resolve(process.env.DATA_MIRROR ?? resolve(repoRoot, '../shared/data'));
 }
 
 /** Path of a file inside the mirror's boundaries folder. */

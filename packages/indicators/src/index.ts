@@ -20,6 +20,7 @@ export * from './aggregate/coverage.ts';
 export * from './aggregate/sum-counts.ts';
 export * from './aggregate/weighted-mean.ts';
 export * from './aggregate/aggregate-indicator.ts';
+export * from './aggregate/estate-values.ts';
 
 export * from './palette/contrast.ts';
 export * from './palette/colour-vision.ts';
@@ -30,9 +31,11 @@ export * from './rug/rug-model.ts';
 export * from './rug/format-value.ts';
 export * from './rug/rug-legend.ts';
 export * from './rug/build-rug.ts';
+export * from './rug/kpi-cells.ts';
 
 export * from './imd/index.ts';
 export * from './readers/index.ts';
 export * from './values/index.ts';
 export * from './rug/default-columns.ts';
 export * from './kpi/index.ts';
+export * from './engagement/index.ts';

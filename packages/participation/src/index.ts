@@ -5,4 +5,6 @@ export { matchTheme, themeKey } from './themes.ts';
 export { MASK_KINDS, MASK_NOTES, maskForPublication, type MaskKind, type MaskResult } from './masking.ts';
 export { isSmallCount, SUPPRESSION_NOTE, suppressGroup, suppressNested, suppressSmall, type SuppressedCount } from './suppression.ts';
 export * from './kpi-lists.ts';
+export * from './inspection-lists.ts';
 export { KPI_TEMPLATES, type KpiTemplate, type KpiTemplateId, type KpiTemplateSource } from './kpi-templates.ts';
+export { ENGAGEMENT_PERIOD_PATTERN, parseEngagementPeriod, type EngagementPeriod } from './engagement-period.ts';

@@ -1,4 +1,4 @@
-// The domain lists of community-defined KPIs and the surveys behind them (METHODS.md §6–7): the
+// The domain lists of community-defined KPIs and the surveys behind them (docs/methods.md §6–7): the
 // one home of each enum. Database checks (frozen in migration 0007), TypeBox schemas, the maths
 // in @thrive/indicators and the web's choices are built from these.
 
@@ -34,7 +34,7 @@ export const KPI_ORIGINS = ['workshop', 'template', 'forum'] as const;
 export type KpiOrigin = (typeof KPI_ORIGINS)[number];
 
 /**
- * What a pin metric counts (METHODS.md §6): pins per 1,000 residents (a rate), or the share of
+ * What a pin metric counts (docs/methods.md §6): pins per 1,000 residents (a rate), or the share of
  * residents' pins with a "you said, we did" reply (a proportion).
  */
 export const PIN_METRIC_MEASURES = ['rate_per_1000', 'share_answered'] as const;

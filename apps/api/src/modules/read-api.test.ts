@@ -143,7 +143,8 @@ describe.each(testEngines())('the read API on $name, with Dacorum loaded from th
     ]) {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/csv/);
-      const lines = response.body.trim().split('\r\n');
+      expect(response.body.startsWith('\uFEFF')).toBe(true);
+      const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(lines.filter((l) => l.startsWith('#')).join(' ')).toContain('Open Government Licence');
       const data = lines.filter((l) => !l.startsWith('#')).slice(1);
       expect(data).toHaveLength((25 + 2) * 2);

@@ -30,7 +30,7 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'thrive_session';
 
 export interface AuthPluginOptions {
-  config: Pick<Config, 'cookieSecure' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'loginWindowMs'>;
+  config: Pick<Config, 'cookieSecure' | 'sessionIdleMs' | 'sessionMaxMs' | 'loginMaxFailures' | 'loginAddressMaxFailures' | 'loginWindowMs'>;
   clock?: Clock | undefined;
 }
 
@@ -56,7 +56,7 @@ export const authPlugin = fp<AuthPluginOptions>(
     // Made now, so the first sign-in with an unknown email is not slower than the others.
     await dummyHash();
     app.decorate('auth', {
-      settings: { sessionIdleMs: config.sessionIdleMs, sessionMaxMs: config.sessionMaxMs, loginMaxFailures: config.loginMaxFailures, loginWindowMs: config.loginWindowMs },
+      settings: { sessionIdleMs: config.sessionIdleMs, sessionMaxMs: config.sessionMaxMs, loginMaxFailures: config.loginMaxFailures, loginAddressMaxFailures: config.loginAddressMaxFailures, loginWindowMs: config.loginWindowMs },
       clock,
       cookieSecure: config.cookieSecure,
     });

@@ -4,15 +4,18 @@
 // a matching If-None-Match answers 304, a cached body is sent as it is, and only a miss
 // computes. The cache is a bounded per-instance LRU: losing it costs time, never correctness.
 import { createHash } from 'node:crypto';
-import { dataVersion } from '@thrive/db';
+import { dataVersion, type Database } from '@thrive/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route's answer depends only on the URL and the data version. */
     cache?: boolean;
+    /** With `cache`: a version of anything else the answer depends on (the rug's KPI readings), read per request and made part of the key. */
+    cacheAlso?: (db: Kysely<Database>) => Promise<string>;
   }
   interface FastifyRequest {
     cacheKey?: string;
@@ -36,7 +39,8 @@ export const cachingPlugin = fp(
 
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!request.routeOptions.config.cache || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      const version = await dataVersion(app.db.db);
+      const also = request.routeOptions.config.cacheAlso;
+      const version = `${await dataVersion(app.db.db)}${also ? `+${await also(app.db.db)}` : ''}`;
       const accept = request.headers.accept?.includes('text/csv') ? 'csv' : 'json';
       const key = `${version}\u0000${accept}\u0000${request.url}`;
       request.cacheKey = key;

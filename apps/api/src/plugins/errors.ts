@@ -3,6 +3,7 @@
 import { ConstraintViolationError } from '@thrive/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { TooManyRequestsError } from '../errors.ts';
 import type { ErrorBody } from '../schemas.ts';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -58,6 +59,8 @@ export const errorsPlugin = fp(
       const response = toErrorResponse(error);
       if (response.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ statusCode: response.statusCode, reason: response.message }, 'request refused');
+      // Every 429, whoever throws it, says when to come back.
+      if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(response.statusCode).type('application/json').send(response);
     });
     app.setNotFoundHandler((request, reply) => {

@@ -55,6 +55,10 @@ export const permissionsPlugin = fp<PermissionsPluginOptions>(
       if (!decision.allowed) {
         throw decision.statusCode === 401 ? new UnauthorizedError(decision.message) : new ForbiddenError(decision.message);
       }
+      // A temporary password (set by an admin) opens nothing but choosing a new one.
+      if (rule.allow !== 'public' && url !== '/api/auth/password' && request.principal.kind === 'user' && request.principal.user.mustChangePassword) {
+        throw new ForbiddenError('Choose a new password first: the one you signed in with was temporary.');
+      }
       // Answers only some people may see must not be kept by browsers or shared caches.
       if (rule.allow !== 'public') reply.header('cache-control', 'no-store');
     });

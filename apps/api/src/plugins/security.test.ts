@@ -143,7 +143,7 @@ describe('the client address behind a load balancer that appends to X-Forwarded-
     });
 
   it.each(['1', '10.0.0.0/8', '10.0.0.2'])('ignores a forged leftmost hop with TRUST_PROXY=%s: the failures count against the real client', async (trustProxy) => {
-    const t = await accountsApp(engine, { TRUST_PROXY: trustProxy, LOGIN_MAX_FAILURES: '2' });
+    const t = await accountsApp(engine, { TRUST_PROXY: trustProxy, LOGIN_ADDRESS_MAX_FAILURES: '2' });
     try {
       const statuses = [];
       for (let i = 1; i <= 3; i++) statuses.push((await failWithForgedHop(t.app, i)).statusCode);

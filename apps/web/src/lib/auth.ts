@@ -1,6 +1,6 @@
 // Signing in and out, and who is signed in, through the API (types from its schemas). The
 // session itself is an httpOnly cookie the browser keeps: scripts here never see it.
-import type { LoginBody, MeBody, SignedInBody } from '@thrive/api/schemas';
+import type { LoginBody, MeBody, PasswordChangeBody, SignedInBody } from '@thrive/api/schemas';
 import { ApiError, sendJson } from './api.ts';
 
 export type { MeBody, SignedInBody };
@@ -21,6 +21,11 @@ export async function signIn(
   const answer = await sendJson<SignedInBody>(fetchFn, 'POST', '/api/auth/login', credentials);
   if (!answer) throw new ApiError(500, { message: 'The server did not say who signed in.' });
   return answer.user;
+}
+
+/** POST /api/auth/password: a new password (401 wrong current one, 400 too short or unchanged). */
+export async function changePassword(body: PasswordChangeBody, fetchFn: Fetch = fetch): Promise<void> {
+  await sendJson(fetchFn, 'POST', '/api/auth/password', body);
 }
 
 /** POST /api/auth/logout */

@@ -37,14 +37,12 @@ describe.skipIf(!hasChromium)('the home page in Chromium', () => {
     });
     afterAll(() => server?.stop());
 
-    it('starts empty and says how to fetch the open data and load an authority', async () => {
+    it('starts empty and sends officers to the Load data page, not to a command line', async () => {
       const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
       await page.goto(server.origin + '/');
       await expect(page.getByText('No local authority is loaded yet.').isVisible()).resolves.toBe(true);
-      expect(await page.locator('pre code').allTextContents()).toEqual([
-        'npm run thrive -- data fetch',
-        'npm run thrive -- load-authority E07000096',
-      ]);
+      expect(await page.getByRole('link', { name: 'Load data' }).first().getAttribute('href')).toBe('/data');
+      expect(await page.locator('main').textContent()).not.toContain('npm run');
       await page.screenshot({ path: screenshotPath('home-empty-768x1024'), fullPage: true });
       await page.close();
     });

@@ -42,14 +42,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
+  // A first start loads both demo authorities: a few seconds on a quiet machine, minutes when
+  // CI shares its two cores. Wait for the health check (never a fixed time), and say so if it
+  // never comes rather than let every test fail on a dead origin.
+  const deadline = Date.now() + 240_000;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${origin}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    const healthy = await fetch(`${origin}/api/health`).then(
+      (response) => response.ok,
+      () => false, // not listening yet
+    );
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`the server at ${origin} did not answer /api/health within 240 s`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -8,6 +8,9 @@ import * as accounts from './0004_accounts.ts';
 import * as workshops from './0005_workshops.ts';
 import * as hardening from './0006_hardening.ts';
 import * as kpis from './0007_kpis.ts';
+import * as inspections from './0008_inspections.ts';
+import * as programmes from './0009_programmes.ts';
+import * as accountsTempPassword from './0011_accounts_temp_password.ts';
 
 /** Migrations by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0005_workshops': workshops,
   '0006_hardening': hardening,
   '0007_kpis': kpis,
+  '0008_inspections': inspections,
+  '0009_programmes': programmes,
+  '0011_accounts_temp_password': accountsTempPassword,
 };

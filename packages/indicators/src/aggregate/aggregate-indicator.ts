@@ -41,7 +41,7 @@ export interface AggregateOptions {
  * a Wilson (proportion) or Byar (rate) interval, for 'sum_of_counts' indicators; a population-
  * weighted mean without interval for 'population_weighted_mean'. Throws a RangeError for ranks,
  * deciles and other indicators whose definition says they do not aggregate this way.
- * @see METHODS.md §4; APHO/PHE Technical Guide "Confidence Intervals"
+ * @see docs/methods.md §4; APHO/PHE Technical Guide "Confidence Intervals"
  */
 export function aggregateIndicator(
   definition: IndicatorDefinition,

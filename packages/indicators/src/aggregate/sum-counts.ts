@@ -29,7 +29,7 @@ function assertNonNegative(x: number, name: string, index: number): void {
  * Sums numerators and denominators over the inputs that have both (never averages rates). An
  * input with a suppressed or missing numerator is left out and makes the result 'partial'; its
  * denominator still counts in weightTotal, so `share` says how much of the population is covered.
- * @see METHODS.md §4; APHO/PHE Technical Guide: rates for combined areas from summed counts
+ * @see docs/methods.md §4; APHO/PHE Technical Guide: rates for combined areas from summed counts
  */
 export function sumCounts(inputs: Iterable<CountInput>): CountAggregate {
   let inputsTotal = 0;

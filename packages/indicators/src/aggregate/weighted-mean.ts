@@ -23,7 +23,7 @@ function known(x: number | null | undefined): x is number {
  * Population-weighted mean over the inputs with both a value and a weight. Missing or suppressed
  * values make the result 'partial' (or 'missing'), never a silent zero; `share` is the covered
  * part of the known total weight.
- * @see METHODS.md §4 (underlying indicators without counts aggregate as population-weighted means)
+ * @see docs/methods.md §4 (underlying indicators without counts aggregate as population-weighted means)
  */
 export function weightedMean(inputs: Iterable<WeightedInput>): MeanAggregate {
   let inputsTotal = 0;

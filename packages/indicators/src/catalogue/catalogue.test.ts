@@ -2,8 +2,8 @@
 // repo): every source column an importer is told to read must exist. The mirror is at
 // DATA_MIRROR or, by default, ../shared/data from the repository root.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { mirrorDir } from '@thrive/geo/test-support/mirror';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { catalogue, indicatorById, iodDomains, iodSummaryMeasures } from './catalogue.ts';
@@ -15,8 +15,7 @@ import {
   valueTypes,
 } from './indicator-definition.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MIRROR = resolve(process.env.DATA_MIRROR ?? join(REPO_ROOT, '..', 'shared', 'data'));
+const MIRROR = mirrorDir();
 
 const headerCache = new Map<string, readonly string[]>();
 function headerOf(file: string): readonly string[] {

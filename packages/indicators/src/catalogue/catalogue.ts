@@ -259,8 +259,10 @@ function underlying(spec: {
   theme: Theme;
   definition: string;
   column: string;
+  measuredFor?: 'local_authority';
 }): IndicatorDefinition {
   return {
+    ...(spec.measuredFor ? { measuredFor: spec.measuredFor } : {}),
     id: spec.id,
     title: spec.title,
     shortLabel: spec.shortLabel,
@@ -481,6 +483,11 @@ export const catalogue: readonly IndicatorDefinition[] = Object.freeze([
     definition:
       'The rate of acceptances for housing assistance under the homelessness provisions of housing legislation, per 1,000 households (local authority figure applied to its LSOAs).',
     column: 'homelessness_indicator_rate_per_1000_households',
+    // IoD2019 Technical Report (MHCLG, 2019), Wider Barriers sub-domain: the homelessness
+    // indicator is a local authority district figure given to each of its LSOAs; in File 8 it
+    // is one value per authority in 312 of 317 (the other 5 merged in 2019). Housing
+    // affordability, by contrast, is modelled per LSOA and varies within every authority.
+    measuredFor: 'local_authority',
   }),
   underlying({
     id: 'air_quality',

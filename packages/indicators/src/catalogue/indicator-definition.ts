@@ -92,6 +92,13 @@ export interface IndicatorDefinition {
   readonly definition: string;
   /** Interval family when counts exist; null means no sampling model: compare by quintile. */
   readonly interval: IntervalFamily | null;
+  /**
+   * Set when the publisher measured the indicator for a whole local authority and gave every
+   * small area its authority's figure: then wards of one authority differ only by rounding and
+   * are never compared with each other. IoD2019 does this for homelessness (Technical Report,
+   * Barriers to Housing and Services domain); see docs/decisions on the rug's honest colours.
+   */
+  readonly measuredFor?: 'local_authority';
   readonly aggregation: AggregationMethod;
   /** Fewest events for a comparison to be shown (e.g. 5), or null for no minimum. */
   readonly minimumCount: number | null;

@@ -2,8 +2,8 @@
 // copied into the repo; at DATA_MIRROR or ../shared/data from the repository root), checked
 // against figures MHCLG published in File 10 where a public copy of them could be found.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { mirrorDir } from '@thrive/geo/test-support/mirror';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readIodDomains, type IodDomainsRecord } from '../readers/iod-domains.ts';
 import { readPopulationDenominators, type PopulationRecord } from '../readers/population.ts';
@@ -11,8 +11,7 @@ import { summariseAuthorities, type AuthoritySummary } from './authorities.ts';
 import type { IodDomain } from './domains.ts';
 import { buildLsoaFrame } from './lsoa-frame.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MIRROR = resolve(process.env.DATA_MIRROR ?? join(REPO_ROOT, '..', 'shared', 'data'));
+const MIRROR = mirrorDir();
 
 function mirrorText(path: string): string {
   const file = join(MIRROR, path);

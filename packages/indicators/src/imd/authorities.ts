@@ -19,8 +19,11 @@ export function summariseAuthorities(
   lsoaCount: number = IOD2019_LSOA_COUNT,
 ): AuthoritySummary[] {
   const nameOf = new Map<string, string>();
+  let previous: string | undefined;
   frame.ladCodes.forEach((code, i) => {
-    if (!nameOf.has(code)) nameOf.set(code, frame.ladNames[i] ?? code);
+    // An authority's LSOAs come in runs: look the code up once per run.
+    if (code !== previous && !nameOf.has(code)) nameOf.set(code, frame.ladNames[i] ?? code);
+    previous = code;
   });
   return summariseFrameByGroup(frame, (i) => frame.ladCodes[i], lsoaCount).map((group) => ({
     ...group,

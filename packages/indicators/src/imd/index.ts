@@ -14,7 +14,6 @@ export {
   summaryRank,
 } from './ranks.ts';
 export { extentWeight } from './extent.ts';
-export { localConcentration } from './local-concentration.ts';
 export {
   summariseGroups,
   summariseLsoaGroup,

@@ -33,47 +33,65 @@ export function buildLsoaFrame(
   domains: readonly IodDomainsRecord[],
   populations: readonly PopulationRecord[],
 ): LsoaFrame {
-  const populationIndex = alignedOrder(domains, populations) ?? joinByCode(domains, populations);
+  // Undefined when the files are aligned: row i of File 2 joins row i of File 6.
+  const populationIndex = aligned(domains, populations)
+    ? undefined
+    : joinByCode(domains, populations);
   const n = domains.length;
-  const ranks = byDomain((domain) => {
-    const column = new Int32Array(n);
-    for (let i = 0; i < n; i++) column[i] = (domains[i] as IodDomainsRecord).ranks[domain];
-    return column;
-  });
+  const ranks = byDomain(() => new Int32Array(n));
+  const { imd, income, employment, education, health, crime, housing, environment } = ranks;
   const total = new Float64Array(n);
   const workingAge = new Float64Array(n);
+  const lsoaCodes = new Array<string>(n);
+  const ladCodes = new Array<string>(n);
+  const ladNames = new Array<string>(n);
+  // One visit per record, every column written from it: the records are scattered objects, so
+  // walking them once (not once per column) is what keeps the join cheap. An authority's LSOAs
+  // come in runs, so each run shares one code and one name string: later grouping by code then
+  // compares references, not text.
+  let ladCode = '';
+  let ladName = '';
   for (let i = 0; i < n; i++) {
-    const population = populations[populationIndex[i] as number] as PopulationRecord;
+    const record = domains[i] as IodDomainsRecord;
+    const r = record.ranks;
+    imd[i] = r.imd;
+    income[i] = r.income;
+    employment[i] = r.employment;
+    education[i] = r.education;
+    health[i] = r.health;
+    crime[i] = r.crime;
+    housing[i] = r.housing;
+    environment[i] = r.environment;
+    lsoaCodes[i] = record.lsoaCode;
+    if (record.ladCode !== ladCode || record.ladName !== ladName) {
+      ladCode = record.ladCode;
+      ladName = record.ladName;
+    }
+    ladCodes[i] = ladCode;
+    ladNames[i] = ladName;
+    const population = populations[populationIndex?.[i] ?? i] as PopulationRecord;
     total[i] = population.total;
     workingAge[i] = population.workingAge;
   }
-  return {
-    lsoaCodes: domains.map((record) => record.lsoaCode),
-    ladCodes: domains.map((record) => record.ladCode),
-    ladNames: domains.map((record) => record.ladName),
-    ranks,
-    populations: { total, workingAge },
-  };
+  return { lsoaCodes, ladCodes, ladNames, ranks, populations: { total, workingAge } };
 }
 
 /**
  * The usual case, File 6 listing the same LSOAs in the same strictly increasing code order as
  * File 2: row i joins row i, no lookup needed (strict order also rules out duplicates).
- * Undefined when the files are not aligned.
  */
-function alignedOrder(
+function aligned(
   domains: readonly IodDomainsRecord[],
   populations: readonly PopulationRecord[],
-): Int32Array | undefined {
-  if (domains.length !== populations.length) return undefined;
+): boolean {
+  if (domains.length !== populations.length) return false;
   let previous = '';
   for (let i = 0; i < domains.length; i++) {
     const code = (domains[i] as IodDomainsRecord).lsoaCode;
-    if (code !== (populations[i] as PopulationRecord).lsoaCode || !(code > previous))
-      return undefined;
+    if (code !== (populations[i] as PopulationRecord).lsoaCode || !(code > previous)) return false;
     previous = code;
   }
-  return Int32Array.from({ length: domains.length }, (_, i) => i);
+  return true;
 }
 
 /** Index of each File 2 LSOA's File 6 record, found by code. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { extentWeight } from './extent.ts';
 import { IOD2019_LSOA_COUNT } from './ranks.ts';
 import {
   summariseGroups,
@@ -241,6 +242,50 @@ describe('summary measures, properties over random groups (N = 32,844)', () => {
           if (e === null) expect(a).toBeNull();
           else expect(a).toBeCloseTo(e, 6);
         }
+      }),
+    );
+  });
+
+  it('gives exactly what the plain definitions give when they add in the same order (most deprived first)', () => {
+    // The kernel sums per group in rank order, ties in input order, as a stable sort does; with
+    // the same extent weights the figures must agree to the last bit, not just closely.
+    const plainly = (lsoas: readonly RankedLsoa[]): IodSummary => {
+      const n = IOD2019_LSOA_COUNT;
+      const sorted = [...lsoas].sort((a, b) => a.rank - b.rank);
+      let people = 0;
+      let ranked = 0;
+      let extent = 0;
+      for (const l of sorted) {
+        people += l.population;
+        ranked += l.population * (n + 1 - l.rank);
+        extent += l.population * extentWeight(Math.ceil((l.rank * 100) / n));
+      }
+      let remaining = people / 10;
+      let concentrated = 0;
+      for (const l of sorted) {
+        if (!(remaining > 0)) break;
+        const taken = Math.min(l.population, remaining);
+        concentrated += taken * (n + 1 - l.rank);
+        remaining -= taken;
+      }
+      const inDecile = sorted.filter((l) => l.rank <= Math.floor(n / 10)).length;
+      return {
+        averageRank: people > 0 ? ranked / people : null,
+        proportion: sorted.length > 0 ? inDecile / sorted.length : null,
+        extent: people > 0 ? extent / people : null,
+        localConcentration: people > 0 ? concentrated / (people / 10) : null,
+      };
+    };
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 1, maxLength: 8 }), (groups) => {
+        const all = groups.flatMap((lsoas, g) => lsoas.map((l) => ({ ...l, g })));
+        const summaries = summariseGroups({
+          groupCount: groups.length,
+          groupOf: Int32Array.from(all, (l) => l.g),
+          rank: Int32Array.from(all, (l) => l.rank),
+          population: Float64Array.from(all, (l) => l.population),
+        });
+        expect(summaries).toEqual(groups.map(plainly));
       }),
     );
   });

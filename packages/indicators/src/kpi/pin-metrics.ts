@@ -1,4 +1,4 @@
-// Pin metrics (METHODS.md §6): residents' pins per 1,000 residents, or the share of pins with a
+// Pin metrics (docs/methods.md §6): residents' pins per 1,000 residents, or the share of pins with a
 // "you said, we did" reply.
 import { byarRate } from '../stats/byar.ts';
 import type { Interval } from '../stats/interval.ts';

@@ -1,4 +1,4 @@
-// A KPI's status in one period against the residents' own target (METHODS.md §6).
+// A KPI's status in one period against the residents' own target (docs/methods.md §6).
 import type { KpiDirection, KpiStatus } from '@thrive/participation';
 
 /** What the status rule reads. */

@@ -1,4 +1,4 @@
-// Survey answers to a KPI's measure: the share agreeing with a Wilson interval (METHODS.md §7),
+// Survey answers to a KPI's measure: the share agreeing with a Wilson interval (docs/methods.md §7),
 // or a 0–10 mean with a Student t interval.
 import { AGREE5_AGREEING_FROM, type SurveyScale } from '@thrive/participation';
 import type { Interval } from '../stats/interval.ts';

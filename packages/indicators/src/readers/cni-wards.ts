@@ -3,7 +3,7 @@ import {
   booleanCell,
   integerCell,
   numberCell,
-  parseCsvTable,
+  readCsvRows,
   requireColumns,
   textCell,
 } from './csv.ts';
@@ -35,44 +35,45 @@ export interface CniWardRecord {
  * @see https://ocsi.uk/2019/10/21/community-needs-index/ (OCSI / Local Trust, Community Needs Index 2019)
  */
 export function readCniWards(text: string, source = 'cni2019_england_ward17.csv'): CniWardRecord[] {
-  const table = parseCsvTable(text, source);
-  requireRelease(table, CNI2019);
-  const c = requireColumns(table, {
-    wardCode: 'ward17_code',
-    wardName: 'ward17_name',
-    ladCode: 'lad19_code',
-    ladName: 'lad19_name',
-    civicAssetsScore: 'Civic Assets score',
-    civicAssetsRank: 'Civic Assets rank',
-    connectednessScore: 'Connectedness score',
-    connectednessRank: 'Connectedness rank',
-    engagedCommunityScore: 'Engaged community score',
-    engagedCommunityRank: 'Engaged community rank',
-    cniScore: 'Community Needs Index score',
-    cniRank: 'Community Needs Index rank',
-    leftBehind: 'Left Behind Area?',
+  return readCsvRows(text, source, (table) => {
+    requireRelease(table, CNI2019);
+    const c = requireColumns(table, {
+      wardCode: 'ward17_code',
+      wardName: 'ward17_name',
+      ladCode: 'lad19_code',
+      ladName: 'lad19_name',
+      civicAssetsScore: 'Civic Assets score',
+      civicAssetsRank: 'Civic Assets rank',
+      connectednessScore: 'Connectedness score',
+      connectednessRank: 'Connectedness rank',
+      engagedCommunityScore: 'Engaged community score',
+      engagedCommunityRank: 'Engaged community rank',
+      cniScore: 'Community Needs Index score',
+      cniRank: 'Community Needs Index rank',
+      leftBehind: 'Left Behind Area?',
+    });
+    return (row) => ({
+      wardCode: textCell(table, row, c.wardCode),
+      wardName: textCell(table, row, c.wardName),
+      ladCode: textCell(table, row, c.ladCode),
+      ladName: textCell(table, row, c.ladName),
+      civicAssets: {
+        score: numberCell(table, row, c.civicAssetsScore),
+        rank: integerCell(table, row, c.civicAssetsRank, 1),
+      },
+      connectedness: {
+        score: numberCell(table, row, c.connectednessScore),
+        rank: integerCell(table, row, c.connectednessRank, 1),
+      },
+      engagedCommunity: {
+        score: numberCell(table, row, c.engagedCommunityScore),
+        rank: integerCell(table, row, c.engagedCommunityRank, 1),
+      },
+      communityNeedsIndex: {
+        score: numberCell(table, row, c.cniScore),
+        rank: integerCell(table, row, c.cniRank, 1),
+      },
+      leftBehind: booleanCell(table, row, c.leftBehind),
+    });
   });
-  return table.rows.map((row) => ({
-    wardCode: textCell(table, row, c.wardCode),
-    wardName: textCell(table, row, c.wardName),
-    ladCode: textCell(table, row, c.ladCode),
-    ladName: textCell(table, row, c.ladName),
-    civicAssets: {
-      score: numberCell(table, row, c.civicAssetsScore),
-      rank: integerCell(table, row, c.civicAssetsRank, 1),
-    },
-    connectedness: {
-      score: numberCell(table, row, c.connectednessScore),
-      rank: integerCell(table, row, c.connectednessRank, 1),
-    },
-    engagedCommunity: {
-      score: numberCell(table, row, c.engagedCommunityScore),
-      rank: integerCell(table, row, c.engagedCommunityRank, 1),
-    },
-    communityNeedsIndex: {
-      score: numberCell(table, row, c.cniScore),
-      rank: integerCell(table, row, c.cniRank, 1),
-    },
-    leftBehind: booleanCell(table, row, c.leftBehind),
-  }));
 }

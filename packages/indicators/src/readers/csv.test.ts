@@ -62,6 +62,36 @@ describe('parseCsvTable', () => {
     );
   });
 
+  it('reads doubled quotes as one and a newline inside quotes as part of the cell, counting the line it ends on', () => {
+    const table = parseCsvTable('code,note\nA,"say ""hi"""\nB,"two\r\nlines"\nC,plain\n', 'q.csv');
+    expect(table.rows.map((row) => row.cells)).toEqual([
+      ['A', 'say "hi"'],
+      ['B', 'two\r\nlines'],
+      ['C', 'plain'],
+    ]);
+    expect(table.rows.map((row) => row.line)).toEqual([2, 4, 5]);
+  });
+
+  it('rejects a stray quote inside an unquoted field, or text after a closing quote, naming the line', () => {
+    expect(() => parseCsvTable('a,b\n1,2\n3,x"y\n', 'stray.csv')).toThrow(
+      formatError({
+        line: 3,
+        column: null,
+        reason: expect.stringContaining('a quote inside an unquoted field') as string,
+      }),
+    );
+    expect(() => parseCsvTable('a,b\n"1"2,3\n', 'after.csv')).toThrow(
+      formatError({
+        line: 2,
+        reason: expect.stringContaining('a quoted field is followed by more text') as string,
+      }),
+    );
+  });
+
+  it('reads a quoted last field at the very end of the file, without a newline', () => {
+    expect(parseCsvTable('a,b\n1,"x,y"', 'end.csv').rows[0]?.cells).toEqual(['1', 'x,y']);
+  });
+
   it('rejects an empty file', () => {
     expect(() => parseCsvTable('', 'empty.csv')).toThrow(
       formatError({ line: 1, reason: 'the file is empty: no header row' }),

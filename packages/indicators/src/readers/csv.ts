@@ -1,7 +1,7 @@
 // CSV text to a table of string cells, with columns found by header name and typed cell
-// readers that reject bad values with the line and column. Parsing is csv-parse's (RFC 4180:
-// quoted commas, doubled quotes, CRLF, BOM); this module adds the checks and the messages.
-import { CsvError, parse } from 'csv-parse/sync';
+// readers that reject bad values with the line and column. The tokenizer is our own (RFC 4180:
+// quoted commas, doubled quotes, newlines in quotes, CRLF or LF, BOM): see
+// docs/decisions/0023-our-own-csv-tokenizer.md for why not csv-parse.
 import { CsvFormatError } from './csv-format-error.ts';
 import { parseNumberText } from './number-text.ts';
 
@@ -31,24 +31,48 @@ export interface CsvColumn {
  * @see https://www.rfc-editor.org/rfc/rfc4180
  */
 export function parseCsvTable(text: string, source: string): CsvTable {
-  const lines: number[] = [];
-  let records: string[][];
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context) => {
-        lines.push(context.lines);
-        return record;
-      },
-    });
-  } catch (error) {
-    if (error instanceof CsvError) throw fromCsvParseError(error, source);
-    throw error;
-  }
-  const [headerRecord, ...dataRecords] = records;
-  if (headerRecord === undefined) {
+  let header: readonly string[] = [];
+  const rows = readCsvRows(text, source, (table) => {
+    header = table.header;
+    return (row) => row;
+  });
+  return { source, header, rows };
+}
+
+/**
+ * Reads CSV text as `parseCsvTable` does, one row at a time: `prepare` gets the file's header
+ * (a table with no rows, for `requireColumns`) and returns how to read a row, which is applied
+ * to each row as it is split, so its cells are garbage at once instead of all living together.
+ * Header problems are reported before any row's; rows are checked in file order.
+ * @throws CsvFormatError as parseCsvTable, and whatever `prepare` or the row reader throws.
+ */
+export function readCsvRows<T>(
+  text: string,
+  source: string,
+  prepare: (table: CsvTable) => (row: CsvRow) => T,
+): T[] {
+  const out: T[] = [];
+  let read: ((row: CsvRow) => T) | undefined;
+  let width = 0;
+  tokenize(text, source, (cells, line) => {
+    if (read === undefined) {
+      const header = cells.map((name) => name.trim());
+      width = header.length;
+      read = prepare({ source, header, rows: [] });
+      return;
+    }
+    if (cells.length !== width) {
+      const hint = cells.length < width ? ' (truncated row?)' : '';
+      throw new CsvFormatError({
+        source,
+        line,
+        column: null,
+        reason: `expected ${width} fields as in the header, found ${cells.length}${hint}`,
+      });
+    }
+    out.push(read({ line, cells }));
+  });
+  if (read === undefined) {
     throw new CsvFormatError({
       source,
       line: 1,
@@ -56,21 +80,7 @@ export function parseCsvTable(text: string, source: string): CsvTable {
       reason: 'the file is empty: no header row',
     });
   }
-  const header = headerRecord.map((name) => name.trim());
-  const rows = dataRecords.map((cells, k): CsvRow => {
-    const line = lines[k + 1] ?? 0;
-    if (cells.length !== header.length) {
-      const hint = cells.length < header.length ? ' (truncated row?)' : '';
-      throw new CsvFormatError({
-        source,
-        line,
-        column: null,
-        reason: `expected ${header.length} fields as in the header, found ${cells.length}${hint}`,
-      });
-    }
-    return { line, cells };
-  });
-  return { source, header, rows };
+  return out;
 }
 
 /**
@@ -173,11 +183,134 @@ function cellError(
   return new CsvFormatError({ source: table.source, line: row.line, column: column.name, reason });
 }
 
-function fromCsvParseError(error: CsvError, source: string): CsvFormatError {
-  const line = typeof error['lines'] === 'number' ? error['lines'] : 1;
-  const reason =
-    error.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'a quoted field is never closed (truncated file?)'
-      : `malformed CSV (${error.code}): ${error.message}`;
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Splits CSV text into records of cells, handing each on with the 1-based line it ends on; empty
+ * lines are skipped. A line without a quote is split on its commas in one native call, which is most
+ * of every file we read; a line with one goes through the quote-aware scanner below.
+ */
+function tokenize(
+  text: string,
+  source: string,
+  onRecord: (cells: string[], line: number) => void,
+): void {
+  const length = text.length;
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 0;
+  // Where the next quote is at or after pos (length when there is none): found again only once
+  // passed, so a file without quotes is searched for them once, not once per line.
+  let nextQuote = -1;
+  while (pos < length) {
+    line += 1;
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = length;
+    const contentEnd = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+    if (contentEnd === pos) {
+      pos = end + 1;
+      continue;
+    }
+    if (nextQuote < pos) {
+      nextQuote = text.indexOf('"', pos);
+      if (nextQuote === -1) nextQuote = length;
+    }
+    if (nextQuote >= contentEnd) {
+      // Advance first: onRecord may throw, and nothing here is read after it.
+      const cells = text.slice(pos, contentEnd).split(',');
+      pos = end + 1;
+      onRecord(cells, line);
+      continue;
+    }
+    const record = quotedRecord(text, pos, line, source);
+    line = record.line;
+    pos = record.next;
+    onRecord(record.cells, record.line);
+  }
+}
+
+/** One record that has a quote in it, starting at `start` on line `line`; `next` is where the following record starts. */
+function quotedRecord(
+  text: string,
+  start: number,
+  line: number,
+  source: string,
+): { cells: string[]; line: number; next: number } {
+  const length = text.length;
+  const cells: string[] = [];
+  let i = start;
+  for (;;) {
+    let value: string;
+    if (text.charCodeAt(i) === QUOTE) {
+      // A quoted field: up to the quote not doubled; may hold commas, quotes and newlines.
+      value = '';
+      i += 1;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close === -1) {
+          throw malformed(
+            source,
+            line + newlinesIn(text, i, length),
+            'a quoted field is never closed (truncated file?)',
+          );
+        }
+        line += newlinesIn(text, i, close);
+        value += text.slice(i, close);
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          value += '"';
+          i = close + 2;
+        } else {
+          i = close + 1;
+          break;
+        }
+      }
+      const after = text.charCodeAt(i);
+      const endsLine = after === LF || (after === CR && text.charCodeAt(i + 1) === LF);
+      if (i < length && after !== COMMA && !endsLine) {
+        throw malformed(
+          source,
+          line,
+          'a quoted field is followed by more text before the next comma (a stray quote?)',
+        );
+      }
+    } else {
+      // An unquoted field: up to the next comma or end of line, with no quote in it.
+      const fieldStart = i;
+      while (i < length) {
+        const c = text.charCodeAt(i);
+        if (c === COMMA || c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
+        if (c === QUOTE) {
+          throw malformed(
+            source,
+            line,
+            'a quote inside an unquoted field (quote the whole field and double the quote)',
+          );
+        }
+        i += 1;
+      }
+      value = text.slice(fieldStart, i);
+    }
+    cells.push(value);
+    if (i >= length) return { cells, line, next: length };
+    const c = text.charCodeAt(i);
+    if (c === COMMA) {
+      i += 1;
+      continue;
+    }
+    // End of line: LF, or CR LF.
+    return { cells, line, next: i + (c === CR ? 2 : 1) };
+  }
+}
+
+function newlinesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1))
+    count += 1;
+  return count;
+}
+
+function malformed(source: string, line: number, reason: string): CsvFormatError {
   return new CsvFormatError({ source, line, column: null, reason });
 }

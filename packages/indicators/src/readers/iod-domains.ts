@@ -2,7 +2,7 @@
 import { IOD_DOMAIN_LABELS, byDomain, type IodDomain } from '../imd/domains.ts';
 import {
   integerCell,
-  parseCsvTable,
+  readCsvRows,
   requireColumns,
   textCell,
   type CsvColumn,
@@ -39,24 +39,25 @@ export function readIodDomains(
   text: string,
   source = 'File_2_IoD2019_Domains_of_Deprivation.csv',
 ): IodDomainsRecord[] {
-  const table = parseCsvTable(text, source);
-  requireRelease(table, IOD2019_PUBLISHED);
-  const columns = requireColumns(table, {
-    lsoaCode: 'LSOA code (2011)',
-    lsoaName: 'LSOA name (2011)',
-    ladCode: 'Local Authority District code (2019)',
-    ladName: 'Local Authority District name (2019)',
+  return readCsvRows(text, source, (table) => {
+    requireRelease(table, IOD2019_PUBLISHED);
+    const columns = requireColumns(table, {
+      lsoaCode: 'LSOA code (2011)',
+      lsoaName: 'LSOA name (2011)',
+      ladCode: 'Local Authority District code (2019)',
+      ladName: 'Local Authority District name (2019)',
+    });
+    const rankColumns = domainColumns(table, iodRankHeader);
+    const decileColumns = domainColumns(table, iodDecileHeader);
+    return (row) => ({
+      lsoaCode: textCell(table, row, columns.lsoaCode),
+      lsoaName: textCell(table, row, columns.lsoaName),
+      ladCode: textCell(table, row, columns.ladCode),
+      ladName: textCell(table, row, columns.ladName),
+      ranks: byDomain((domain) => integerCell(table, row, rankColumns[domain], 1)),
+      deciles: byDomain((domain) => integerCell(table, row, decileColumns[domain], 1, 10)),
+    });
   });
-  const rankColumns = domainColumns(table, iodRankHeader);
-  const decileColumns = domainColumns(table, iodDecileHeader);
-  return table.rows.map((row) => ({
-    lsoaCode: textCell(table, row, columns.lsoaCode),
-    lsoaName: textCell(table, row, columns.lsoaName),
-    ladCode: textCell(table, row, columns.ladCode),
-    ladName: textCell(table, row, columns.ladName),
-    ranks: byDomain((domain) => integerCell(table, row, rankColumns[domain], 1)),
-    deciles: byDomain((domain) => integerCell(table, row, decileColumns[domain], 1, 10)),
-  }));
 }
 
 function domainColumns(

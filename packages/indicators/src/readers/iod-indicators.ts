@@ -3,7 +3,7 @@
 import {
   integerCell,
   optionalNumberCell,
-  parseCsvTable,
+  readCsvRows,
   requireColumns,
   textCell,
   type CsvColumn,
@@ -71,21 +71,22 @@ export function readIodIndicators(
   text: string,
   source = 'imd2019_england_lsoa11_indicators.csv',
 ): IodIndicatorsRecord[] {
-  const table = parseCsvTable(text, source);
-  requireRelease(table, IOD2019_INDICATORS);
-  const { lsoaCode } = requireColumns(table, { lsoaCode: 'lsoa11_code' });
-  const numeratorColumns = requireColumns(table, IOD_NUMERATOR_COLUMNS);
-  const indicatorColumns = requireColumns(
-    table,
-    recordOf(IOD_INDICATOR_COLUMNS, (name) => name),
-  );
-  return table.rows.map((row) => ({
-    lsoaCode: textCell(table, row, lsoaCode),
-    numerators: recordOf(NUMERATORS, (key) => optionalCount(table, row, numeratorColumns[key])),
-    indicators: recordOf(IOD_INDICATOR_COLUMNS, (name) =>
-      optionalNumberCell(table, row, indicatorColumns[name]),
-    ),
-  }));
+  return readCsvRows(text, source, (table) => {
+    requireRelease(table, IOD2019_INDICATORS);
+    const { lsoaCode } = requireColumns(table, { lsoaCode: 'lsoa11_code' });
+    const numeratorColumns = requireColumns(table, IOD_NUMERATOR_COLUMNS);
+    const indicatorColumns = requireColumns(
+      table,
+      recordOf(IOD_INDICATOR_COLUMNS, (name) => name),
+    );
+    return (row) => ({
+      lsoaCode: textCell(table, row, lsoaCode),
+      numerators: recordOf(NUMERATORS, (key) => optionalCount(table, row, numeratorColumns[key])),
+      indicators: recordOf(IOD_INDICATOR_COLUMNS, (name) =>
+        optionalNumberCell(table, row, indicatorColumns[name]),
+      ),
+    });
+  });
 }
 
 const NUMERATORS: readonly IodNumerator[] = ['income', 'idaci', 'idaopi', 'employment'];
@@ -97,7 +98,9 @@ function optionalCount(table: CsvTable, row: CsvRow, column: CsvColumn): number 
     : integerCell(table, row, column, 0);
 }
 
-/** An object with a value for each key; Object.fromEntries loses the key type, hence the one cast. */
+/** An object with a value for each key, in key order; filled key by key, hence the one cast. */
 function recordOf<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
-  return Object.fromEntries(keys.map((key) => [key, value(key)])) as Record<K, V>;
+  const out = {} as Record<K, V>;
+  for (const key of keys) out[key] = value(key);
+  return out;
 }

@@ -2,16 +2,15 @@
 // header found by name, every row read. The mirror is at DATA_MIRROR or, by default,
 // ../shared/data from the repository root; CI always has it.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { mirrorDir } from '@thrive/geo/test-support/mirror';
 import { describe, expect, it } from 'vitest';
 import { readCniWards } from './cni-wards.ts';
 import { readIodDomains } from './iod-domains.ts';
 import { readIodIndicators } from './iod-indicators.ts';
 import { readPopulationDenominators } from './population.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MIRROR = resolve(process.env.DATA_MIRROR ?? join(REPO_ROOT, '..', 'shared', 'data'));
+const MIRROR = mirrorDir();
 
 function mirrorText(path: string): string {
   const file = join(MIRROR, path);

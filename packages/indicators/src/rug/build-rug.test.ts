@@ -18,7 +18,7 @@ function catalogueEntry(id: string): IndicatorDefinition {
 
 const income = catalogueEntry('income_deprivation_rate');
 const distance = catalogueEntry('distance_gp');
-// A survey share, high is good, published only from 30 respondents (METHODS.md §6).
+// A survey share, high is good, published only from 30 respondents (docs/methods.md §6).
 const satisfied: IndicatorDefinition = {
   ...income,
   id: 'satisfied_with_area',
@@ -186,11 +186,13 @@ describe('buildRug', () => {
     const suppressed = cell(rug, 'Berkhamsted Castle', income.id);
     expect(suppressed).toMatchObject({
       value: null,
-      text: '–',
+      text: '– suppressed',
       reason: 'suppressed',
       token: 'not_compared',
     });
-    expect(suppressed.label).toBe('Berkhamsted Castle, Income deprivation: value suppressed');
+    expect(suppressed.label).toBe(
+      'Berkhamsted Castle, Income deprivation: value suppressed. Suppressed by the publisher.',
+    );
     const missing = cell(rug, 'Chaulden and Warners End', income.id);
     expect(missing).toMatchObject({ value: null, text: '–', reason: 'no_value' });
     expect(missing.label).toBe('Chaulden and Warners End, Income deprivation: no value');
@@ -240,8 +242,19 @@ describe('buildRug', () => {
     expect(c.label).toMatch(/higher than Dacorum$/);
   });
 
-  it('judges the parent row against England and leaves England uncompared', () => {
-    const rug = buildRug(input());
+  it('treats the authority as the benchmark when the areas are compared with it, still reporting it against England', () => {
+    const parent = cell(buildRug(input()), 'Dacorum', income.id);
+    expect(parent).toMatchObject({
+      token: 'benchmark',
+      judgement: 'not_compared',
+      comparison: { parent: 'not_compared', england: 'higher' },
+      text: '20.0%',
+    });
+    expect(parent.label).toMatch(/, benchmark$/);
+  });
+
+  it('judges the parent row against England when England is the benchmark, and leaves England uncompared', () => {
+    const rug = buildRug(input({ benchmark: 'england' }));
     const parent = cell(rug, 'Dacorum', income.id);
     expect(parent).toMatchObject({
       judgement: 'worse',
@@ -371,7 +384,7 @@ describe('buildRug', () => {
       expect(rug.legend.columns[3]?.tokens).toEqual(['higher', 'similar', 'lower', 'not_compared']);
       expect(rug.columns[0]?.methodNote).toBe('Wilson score 95% CI, compared with Dacorum');
       expect(rug.columns[1]?.methodNote).toBe(
-        'Quintiles within the areas shown, no significance test',
+        'Quintiles within the areas shown (equal values share a quintile), no significance test',
       );
       expect(rug.legend.summary).toContain('no significance test');
     });

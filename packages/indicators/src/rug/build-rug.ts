@@ -18,20 +18,23 @@ import {
   LOWER,
   NO_VALUE,
   REASON_CODES,
+  SUPPRESSED,
   STRIDE,
   UPPER,
   VALUE,
   indexCellValues,
 } from './cell-values.ts';
-import { formatNumber } from './format-value.ts';
+import { formatNumber, roundAsDisplayed } from './format-value.ts';
 import { type CellColumnContext, type CellRowContext, RugCellRecord } from './rug-cell.ts';
 import { describeBenchmark, rugColumn, rugLegend } from './rug-legend.ts';
 import type {
   BuildRugInput,
   Rug,
+  RugColumn,
   RugArea,
   RugCell,
   RugRow,
+  RugGap,
   RugRowKind,
   RugSort,
 } from './rug-model.ts';
@@ -60,7 +63,7 @@ function pairOf(parent: Comparison, england: Comparison): RugCell['comparison'] 
  * for indicators without an interval, benchmark rows (parents, then England), and a legend that
  * says which method each column used. Cells read their numbers from typed arrays and write their
  * accessible label on first read; `JSON.stringify` gives plain data with labels.
- * @see METHODS.md §1–2; APHO/PHE Technical Guide "Confidence Intervals"
+ * @see docs/methods.md §1–2; APHO/PHE Technical Guide "Confidence Intervals"
  */
 export function buildRug(input: BuildRugInput): Rug {
   const { areas, indicators, benchmarks, level, benchmark, confidence } = input;
@@ -91,15 +94,28 @@ export function buildRug(input: BuildRugInput): Rug {
 
   const values = indexCellValues(input.values, indicators, valueRowOf, confidence);
 
-  // Quintile bands within the areas shown (never the benchmark rows), per quintile column.
+  // Quintile bands within the areas shown (never the benchmark rows), per quintile column, of
+  // the values as displayed: two wards that read 6.96 share a band, whatever their 10th digit.
+  // An authority-wide indicator, or one whose displayed values are all the same, is not banded.
   const scratch = new Float64Array(areas.length);
+  const notBanded: RugColumn['notBanded'][] = indicators.map(() => null);
   const bands = indicators.map((definition, c): Uint8Array | null => {
     if (comparisonMethodOf(definition) !== 'quintile') return null;
+    let first = Number.NaN;
+    let constant = true;
     for (let i = 0; i < areas.length; i++) {
-      scratch[i] =
-        values.numbers[((areaRows[i] ?? 0) * columnCount + c) * STRIDE + VALUE] ?? Number.NaN;
+      const v = roundAsDisplayed(
+        values.numbers[((areaRows[i] ?? 0) * columnCount + c) * STRIDE + VALUE] ?? Number.NaN,
+        definition.decimals,
+      );
+      scratch[i] = v;
+      if (Number.isNaN(v)) continue;
+      if (Number.isNaN(first)) first = v;
+      else if (v !== first) constant = false;
     }
-    return quintileBands(scratch);
+    if (definition.measuredFor === 'local_authority') notBanded[c] = 'authority_wide';
+    else if (constant && !Number.isNaN(first)) notBanded[c] = 'constant';
+    return notBanded[c] === null ? quintileBands(scratch) : null;
   });
 
   const ciPrefix = ` (${formatConfidence(confidence)} CI `;
@@ -117,7 +133,7 @@ export function buildRug(input: BuildRugInput): Rug {
       ),
     };
   });
-  const make = cellMaker(values, columns, englandRow);
+  const make = cellMaker(values, columns, englandRow, notBanded, input);
 
   const order = sortOrder(input, sort, values, areaRows);
   const useParent = benchmark === 'parent';
@@ -150,7 +166,16 @@ export function buildRug(input: BuildRugInput): Rug {
   }
 
   const benchmarkRows: RugRow[] = parents.map((parent, p) =>
-    benchmarkRow(make, parent, 'parent', parentRows[p] ?? 0, columnCount, englandName, englandRow),
+    benchmarkRow(
+      make,
+      parent,
+      'parent',
+      parentRows[p] ?? 0,
+      columnCount,
+      englandName,
+      englandRow,
+      useParent,
+    ),
   );
   if (england !== null) {
     benchmarkRows.push(
@@ -164,10 +189,12 @@ export function buildRug(input: BuildRugInput): Rug {
     benchmark,
     confidence,
     sort,
-    columns: indicators.map((d) => rugColumn(d, benchmarkLabel, confidence)),
+    columns: indicators.map((d, c) =>
+      rugColumn(d, benchmarkLabel, confidence, notBanded[c] ?? null),
+    ),
     rows,
     benchmarkRows,
-    legend: rugLegend(indicators, benchmarkLabel, confidence),
+    legend: rugLegend(indicators, benchmarkLabel, confidence, notBanded),
   };
 }
 
@@ -180,7 +207,8 @@ type CellMaker = (
   band: number,
 ) => RugCell;
 
-// Parent rows are judged against England; England's own row is not compared.
+// Parent rows are judged against England when England is the benchmark; when the parent is
+// the benchmark its row is the yardstick, like England's own row, and is not compared.
 function benchmarkRow(
   make: CellMaker,
   area: RugArea,
@@ -189,22 +217,38 @@ function benchmarkRow(
   columnCount: number,
   englandName: string,
   englandRow: number,
+  isBenchmark = false,
 ): RugRow {
   const row: CellRowContext = {
     areaName: area.name,
     kind,
     benchmarkName: englandName,
     hasBenchmarkArea: englandRow >= 0,
+    isBenchmark,
   };
   const cells = new Array<RugCell>(columnCount);
   for (let c = 0; c < columnCount; c++) cells[c] = make(row, valueRow, c, -1, false, 0);
   return { code: area.code, name: area.name, kind, parentCode: null, cells };
 }
 
+// Sentences for cells a column does not band, and for suppressed values.
+const NOT_BANDED_TEXT = {
+  authority_wide: ' (same for the whole authority)',
+  constant: ' (same in every area shown)',
+} as const;
+const NOT_BANDED_EXPLANATION = {
+  authority_wide:
+    'Same for the whole authority: the publisher measures this for the local authority and gives each of its areas that figure, so its areas are not compared with each other.',
+  constant:
+    'Same in every area shown (as displayed), so the areas are not banded against each other.',
+} as const;
+
 function cellMaker(
   values: CellValues,
   columns: readonly CellColumnContext[],
   englandRow: number,
+  notBanded: readonly RugColumn['notBanded'][],
+  input: Pick<BuildRugInput, 'missing' | 'suppressedBelow'>,
 ): CellMaker {
   const { columnCount, numbers, reason: reasonOf } = values;
   const compareAt = (
@@ -228,7 +272,10 @@ function cellMaker(
     const base = slot * STRIDE;
     const value = numbers[base + VALUE] ?? Number.NaN;
     const baseReason = reasonOf[slot] ?? NO_VALUE;
+    // The benchmark itself (England; the authority when the areas are judged against it) is
+    // not compared: the page says "compared with Dacorum", so Dacorum's row is the yardstick.
     const isEngland = row.kind === 'england';
+    const isBenchmark = isEngland || row.isBenchmark === true;
 
     let parent: Comparison = 'not_compared';
     let vsEngland: Comparison = 'not_compared';
@@ -241,18 +288,48 @@ function cellMaker(
       const upper = numbers[base + UPPER] ?? Number.NaN;
       parent = compareAt(baseReason, lower, upper, parentRow, c);
       vsEngland = compareAt(baseReason, lower, upper, isEngland ? -1 : englandRow, c);
-      chosen = judgeByParent ? parent : vsEngland;
+      chosen = isBenchmark ? 'not_compared' : judgeByParent ? parent : vsEngland;
       reason = REASON_CODES[baseReason] ?? null;
-      if (reason === null && chosen === 'not_compared' && !isEngland) reason = 'no_benchmark';
+      if (reason === null && chosen === 'not_compared' && !isBenchmark) reason = 'no_benchmark';
       judgement = judge(chosen, column.polarity);
-      token = isEngland ? 'benchmark' : judgement;
+      token = isBenchmark ? 'benchmark' : judgement;
     } else {
       token = row.kind === 'area' ? tokenForQuintile(band) : 'benchmark';
     }
 
-    const text = Number.isNaN(value)
-      ? '–'
-      : formatNumber(value, column.decimals) + (column.suffixes[comparisonIndex(chosen)] ?? '');
+    // Why the cell is empty or uncoloured, in its text and in a sentence.
+    let gap: RugGap | null = null;
+    let explanation: string | null = null;
+    let text: string;
+    if (Number.isNaN(value)) {
+      // A column's reason (ward vintage, not published) is about the areas shown, not the
+      // benchmark rows beneath them.
+      const missing = row.kind === 'area' ? input.missing?.get(column.definition.id) : undefined;
+      if (baseReason === SUPPRESSED) {
+        gap = 'suppressed';
+        const below = input.suppressedBelow?.get(column.definition.id);
+        explanation = `Suppressed by the publisher${below ? `: ${below}` : ''}.`;
+        text = '– suppressed';
+      } else if (missing !== undefined) {
+        gap = missing.gap;
+        explanation = missing.explanation;
+        text = missing.gap === 'ward_vintage' ? '– other ward vintage' : '– not published';
+      } else {
+        gap = 'no_value';
+        explanation = 'No value in the source data for this area.';
+        text = '–';
+      }
+    } else {
+      text =
+        formatNumber(value, column.decimals) + (column.suffixes[comparisonIndex(chosen)] ?? '');
+      const flat = column.significance || row.kind !== 'area' ? null : (notBanded[c] ?? null);
+      if (flat !== null) {
+        gap = flat;
+        explanation = NOT_BANDED_EXPLANATION[flat];
+        text += NOT_BANDED_TEXT[flat];
+        token = 'not_compared';
+      }
+    }
 
     return new RugCellRecord(
       values,
@@ -265,6 +342,8 @@ function cellMaker(
       band,
       text,
       token,
+      gap,
+      explanation,
     );
   };
 }

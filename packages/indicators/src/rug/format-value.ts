@@ -58,6 +58,12 @@ export function formatNumber(value: number, decimals: number): string {
   return value < 0 && !zero ? '-' + body : body;
 }
 
+/** The number a reader sees: `value` rounded as {@link formatNumber} shows it. */
+export function roundAsDisplayed(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return Number.NaN;
+  return Number(formatNumber(value, decimals).replaceAll(',', ''));
+}
+
 // Units that describe the kind of number rather than a quantity: the title already says them.
 const SILENT_UNITS = new Set(['score', 'ratio', 'rank', 'decile']);
 

@@ -17,7 +17,7 @@ import {
   VALUE,
 } from './cell-values.ts';
 import { formatNumber, unitSuffix } from './format-value.ts';
-import type { RugCell, RugRowKind } from './rug-model.ts';
+import type { RugCell, RugGap, RugRowKind } from './rug-model.ts';
 
 /** What every cell of a row shares. */
 export interface CellRowContext {
@@ -27,6 +27,8 @@ export interface CellRowContext {
   readonly benchmarkName: string;
   /** False when the row has no benchmark area at all (no parent given). */
   readonly hasBenchmarkArea: boolean;
+  /** True for the row the areas are judged against (England, or the authority when it is the benchmark). */
+  readonly isBenchmark?: boolean;
 }
 
 /** What every cell of a column shares. */
@@ -57,6 +59,8 @@ export class RugCellRecord implements RugCell {
   readonly band: number;
   readonly text: string;
   readonly token: ColourTokenId;
+  readonly gap: RugGap | null;
+  readonly explanation: string | null;
   readonly #values: CellValues;
   readonly #slot: number;
   readonly #row: CellRowContext;
@@ -75,7 +79,11 @@ export class RugCellRecord implements RugCell {
     band: number,
     text: string,
     token: ColourTokenId,
+    gap: RugGap | null = null,
+    explanation: string | null = null,
   ) {
+    this.gap = gap;
+    this.explanation = explanation;
     this.comparison = comparison;
     this.judgement = judgement;
     this.reason = reason;
@@ -128,6 +136,8 @@ export class RugCellRecord implements RugCell {
       band: this.band,
       text: this.text,
       token: this.token,
+      gap: this.gap,
+      explanation: this.explanation,
       label: this.label,
     };
   }
@@ -143,13 +153,22 @@ export class RugCellRecord implements RugCell {
     const upper = this.upper;
     let label = `${row.areaName}, ${definition.title}`;
     if (value === null) {
-      label += this.#values.reason[this.#slot] === SUPPRESSED ? ': value suppressed' : ': no value';
+      label +=
+        this.gap === 'suppressed' && this.explanation !== null
+          ? `: value suppressed. ${this.explanation}`
+          : this.explanation !== null && this.gap !== 'no_value'
+            ? `: no value. ${this.explanation}`
+            : this.#values.reason[this.#slot] === SUPPRESSED
+              ? ': value suppressed'
+              : ': no value';
+    } else if (this.gap === 'authority_wide' || this.gap === 'constant') {
+      label += ` ${formatNumber(value, column.decimals)}${unitSuffix(definition.unit)}, not compared. ${this.explanation ?? ''}`;
     } else {
       label += ` ${formatNumber(value, column.decimals)}${unitSuffix(definition.unit)}`;
       if (lower !== null && upper !== null) {
         label += `${column.ciPrefix}${formatNumber(lower, column.decimals)}–${formatNumber(upper, column.decimals)})`;
       }
-      if (row.kind === 'england') label += ', benchmark';
+      if (row.kind === 'england' || row.isBenchmark === true) label += ', benchmark';
       else if (column.significance) label += `, ${this.#judgementPhrase()}`;
       else if (row.kind === 'area') {
         label +=

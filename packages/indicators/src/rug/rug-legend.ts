@@ -3,7 +3,7 @@ import type { IndicatorDefinition } from '../catalogue/indicator-definition.ts';
 import { comparisonMethodOf } from '../catalogue/indicator-definition.ts';
 import { type ColourTokenId, palette } from '../palette/palette.ts';
 import { formatConfidence } from '../stats/interval.ts';
-import { QUINTILE_LEGEND } from '../stats/quintiles.ts';
+import { AUTHORITY_WIDE_LEGEND, CONSTANT_LEGEND, QUINTILE_LEGEND } from '../stats/quintiles.ts';
 import type { BuildRugInput, RugArea, RugColumn, RugColumnLegend, RugLegend } from './rug-model.ts';
 
 /** The benchmark named in notes and legends: the one parent if all rows share it, or England. */
@@ -41,6 +41,7 @@ export function rugColumn(
   definition: IndicatorDefinition,
   benchmarkLabel: string,
   confidence: number,
+  notBanded: RugColumn['notBanded'] = null,
 ): RugColumn {
   const method = comparisonMethodOf(definition);
   return {
@@ -55,7 +56,12 @@ export function rugColumn(
     methodNote:
       method === 'significance'
         ? `${intervalName(definition)} ${formatConfidence(confidence)} CI, compared with ${benchmarkLabel}`
-        : 'Quintiles within the areas shown, no significance test',
+        : notBanded === 'authority_wide'
+          ? 'Same for the whole authority: not compared between areas'
+          : notBanded === 'constant'
+            ? 'Same in every area shown: not banded'
+            : 'Quintiles within the areas shown (equal values share a quintile), no significance test',
+    notBanded,
   };
 }
 
@@ -72,7 +78,16 @@ function columnLegend(
   definition: IndicatorDefinition,
   benchmarkLabel: string,
   level: string,
+  notBanded: RugColumn['notBanded'] = null,
 ): RugColumnLegend {
+  if (notBanded !== null) {
+    return {
+      indicatorId: definition.id,
+      comparisonMethod: 'quintile',
+      text: `${notBanded === 'authority_wide' ? AUTHORITY_WIDE_LEGEND : CONSTANT_LEGEND}.`,
+      tokens: ['not_compared'],
+    };
+  }
   if (comparisonMethodOf(definition) === 'quintile') {
     return {
       indicatorId: definition.id,
@@ -111,15 +126,18 @@ function columnLegend(
 /**
  * The legend: a summary sentence, each column's method (significance at 95% / 99.8% with the
  * interval family, or quintiles without a test), and the colour tokens in use.
- * @see METHODS.md §2 (the legend says which method each column used)
+ * @see docs/methods.md §2 (the legend says which method each column used)
  */
 export function rugLegend(
   indicators: readonly IndicatorDefinition[],
   benchmarkLabel: string,
   confidence: number,
+  notBanded: readonly RugColumn['notBanded'][] = [],
 ): RugLegend {
   const level = formatConfidence(confidence);
-  const columns = indicators.map((d) => columnLegend(d, benchmarkLabel, level));
+  const columns = indicators.map((d, c) =>
+    columnLegend(d, benchmarkLabel, level, notBanded[c] ?? null),
+  );
   const used = new Set<ColourTokenId>();
   for (const c of columns) for (const t of c.tokens) used.add(t);
   used.add('benchmark');
@@ -129,9 +147,19 @@ export function rugLegend(
       `Columns with counts compare each area with ${benchmarkLabel} at ${level} confidence (▲ higher, ▼ lower, ● similar).`,
     );
   }
-  if (columns.some((c) => c.comparisonMethod === 'quintile')) {
+  if (columns.some((c) => c.comparisonMethod === 'quintile' && c.tokens.length > 1)) {
     parts.push(
       `Other columns: ${QUINTILE_LEGEND.charAt(0).toLowerCase()}${QUINTILE_LEGEND.slice(1)}.`,
+    );
+  }
+  if (notBanded.includes('authority_wide')) {
+    parts.push(
+      'Cells marked "same for the whole authority" are not coloured: the publisher measures that indicator for each local authority and gives all its areas that figure.',
+    );
+  }
+  if (notBanded.includes('constant')) {
+    parts.push(
+      'Cells marked "same in every area shown" are not coloured: they have one value (as displayed) throughout.',
     );
   }
   return { summary: parts.join(' '), columns, tokens: [...used].map((id) => palette[id]) };

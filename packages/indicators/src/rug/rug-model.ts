@@ -56,6 +56,28 @@ export interface RugValueInput {
   readonly note?: string | null;
 }
 
+/**
+ * Why a cell has no value or no colour: the publisher suppressed it; it is not published for
+ * this geography; its areas are another vintage of wards; the indicator is one figure for the
+ * whole authority; or every area shown has the same value (as displayed), so banding is empty.
+ */
+export const rugGaps = [
+  'suppressed',
+  'not_published',
+  'ward_vintage',
+  'no_value',
+  'authority_wide',
+  'constant',
+] as const;
+export type RugGap = (typeof rugGaps)[number];
+
+/** Why a whole column has no values for the areas shown, said in its empty cells. */
+export interface RugMissingColumn {
+  readonly gap: 'not_published' | 'ward_vintage';
+  /** The sentence for the popover, the label and the CSV. */
+  readonly explanation: string;
+}
+
 /** The benchmark areas: the parents the areas point at, and England. */
 export interface RugBenchmarkAreas {
   readonly parents?: readonly RugArea[];
@@ -80,6 +102,10 @@ export interface BuildRugInput {
   readonly benchmark: RugBenchmark;
   readonly confidence: ConfidenceLevel;
   readonly sort?: RugSort;
+  /** Columns without values for the areas shown, by indicator id, and why. */
+  readonly missing?: ReadonlyMap<string, RugMissingColumn>;
+  /** Words for a suppressed value, e.g. "counts below 10 are not published". */
+  readonly suppressedBelow?: ReadonlyMap<string, string>;
 }
 
 /** A column: the indicator and how it is compared. */
@@ -94,6 +120,11 @@ export interface RugColumn {
   readonly comparisonMethod: ComparisonMethod;
   /** One line for the column header's tooltip, e.g. "Wilson score 95% CI, compared with Dacorum". */
   readonly methodNote: string;
+  /**
+   * Why a quintile column is not banded at all: one figure for the whole authority, or the same
+   * value (as displayed) in every area shown; null when it is banded or compared.
+   */
+  readonly notBanded: 'authority_wide' | 'constant' | null;
 }
 
 /**
@@ -114,8 +145,15 @@ export interface RugCell {
   readonly judgement: Judgement;
   /** Why the chosen comparison was not made, or null. */
   readonly reason: NotComparedReason | null;
-  /** Quintile 1..5 within the areas shown for quintile columns; 0 otherwise. */
+  /**
+   * Quintile 1..5 within the areas shown for quintile columns; 0 otherwise. Values equal as
+   * displayed share a band (ties take the lowest rank's band).
+   */
   readonly band: number;
+  /** Why the cell has no value or no colour, or null. */
+  readonly gap: RugGap | null;
+  /** That reason in a sentence, or null. */
+  readonly explanation: string | null;
   /** Rounded value with unit and direction symbol, e.g. "23.4% ▲"; "–" when missing. */
   readonly text: string;
   readonly token: ColourTokenId;

@@ -35,7 +35,7 @@ describe('compareInterval', () => {
 });
 
 describe('judge', () => {
-  // METHODS.md §2 and Fingertips' benchmarking: high_is_good → higher = better, low_is_good →
+  // docs/methods.md §2 and Fingertips' benchmarking: high_is_good → higher = better, low_is_good →
   // higher = worse, no_judgement → higher / lower.
   const table: readonly [Polarity, Comparison, Judgement][] = [
     ['high_is_good', 'higher', 'better'],

@@ -98,7 +98,7 @@ export function notComparedReason(
 
 /**
  * Compares an estimate's confidence interval with a benchmark value, saying why when it cannot.
- * @see APHO/PHE Technical Guide "Confidence Intervals"; METHODS.md §2
+ * @see APHO/PHE Technical Guide "Confidence Intervals"; docs/methods.md §2
  */
 export function compareWithBenchmark(
   estimate: Estimate,

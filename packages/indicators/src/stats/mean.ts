@@ -11,14 +11,16 @@ export interface MeanIntervalOptions {
   /** Confidence level in (0, 1); 0.95 by default. */
   readonly confidence?: number;
   /**
-   * 'normal' (z, the METHODS.md default) or 'student_t' (t with n − 1 df, as PHEindicatormethods'
-   * phe_mean does); they differ only for small samples.
+   * 'student_t' (the default: t with n − 1 df, as UKHSA's PHEindicatormethods `phe_mean` does) or
+   * 'normal' (z). They differ most for small samples: for a mean of five values, z gives 99.8%
+   * limits 57% narrower than t's (3.09 against t(4) = 7.17), so z is never the default.
    */
   readonly distribution?: MeanDistribution;
 }
 
 /**
- * Mean ± critical value × sd/√n, with z (default) or Student's t on n − 1 degrees of freedom.
+ * Mean ± critical value × sd/√n, with Student's t on n − 1 degrees of freedom (default) or z.
+ * @see docs/methods.md §1
  * @see APHO/PHE Technical Guide "Confidence Intervals" (means)
  * @see Altman DG et al. Statistics with Confidence, 2nd edn. BMJ Books 2000 (ch. 4)
  */
@@ -29,7 +31,7 @@ export function meanInterval(
   options: MeanIntervalOptions = {},
 ): Interval<'normal_mean' | 'student_t_mean'> {
   const confidence = options.confidence ?? 0.95;
-  const distribution = options.distribution ?? 'normal';
+  const distribution = options.distribution ?? 'student_t';
   if (!Number.isFinite(mean)) throw new RangeError(`the mean must be finite, got ${String(mean)}`);
   if (!(Number.isFinite(sd) && sd >= 0)) {
     throw new RangeError(`the standard deviation must be a finite number >= 0, got ${String(sd)}`);

@@ -2,7 +2,14 @@
 
 /** The legend wording for quintile bands, used wherever they are drawn. */
 export const QUINTILE_LEGEND =
-  'Quintiles within the areas shown, no significance test (1 = lowest fifth of values, 5 = highest)';
+  'Quintiles within the areas shown, no significance test (1 = lowest fifth of values, 5 = highest; values equal as displayed share the quintile of the lowest of them)';
+
+/** The legend wording for a column with one figure for the whole authority. */
+export const AUTHORITY_WIDE_LEGEND =
+  'Same for the whole authority: the publisher measures this indicator for each local authority and gives all its areas that figure, so the areas are not compared with each other';
+
+/** The legend wording for a column whose values shown are all the same. */
+export const CONSTANT_LEGEND = 'Same value (as displayed) in every area shown, so not banded';
 
 function isPresent(x: number | null | undefined): x is number {
   return typeof x === 'number' && !Number.isNaN(x);

@@ -67,10 +67,11 @@ const row = (indicatorId: string, areaCode: string, value: number | null, extra:
 });
 
 /** What an LSOA contributes to an aggregated indicator, or undefined when the catalogue entry is not LSOA-based. */
-function figuresOf(definition: IndicatorDefinition, records: SmallAreaRecords, lsoa: number): SmallAreaFigures | undefined {
-  const code = records.frame.lsoaCodes[lsoa] as string;
-  const population = records.populations.get(code);
-  const underlying = records.indicators.get(code);
+function figuresOf(
+  definition: IndicatorDefinition,
+  population: PopulationRecord | undefined,
+  underlying: IodIndicatorsRecord | undefined,
+): SmallAreaFigures | undefined {
   const source = definition.source;
   if (source.geography !== 'lsoa11') return undefined;
   if (definition.aggregation === 'sum_of_counts') {
@@ -104,8 +105,10 @@ export function smallAreaValues(records: SmallAreaRecords, include: (lsoa: numbe
     for (const domain of IOD_DOMAINS) {
       out.push(row(`${domain}_rank`, code, domains.ranks[domain]), row(`${domain}_decile`, code, domains.deciles[domain]));
     }
+    const population = records.populations.get(code);
+    const underlying = records.indicators.get(code);
     for (const definition of aggregatable) {
-      const figures = figuresOf(definition, records, i);
+      const figures = figuresOf(definition, population, underlying);
       if (!figures) continue;
       if (definition.aggregation === 'sum_of_counts') {
         const one = aggregateIndicator(definition, [figures]);
@@ -134,8 +137,13 @@ export function groupValues(records: SmallAreaRecords, groupOf: (lsoa: number) =
     list.push(i);
   }
   for (const [code, lsoas] of members) {
+    // Each LSOA's records are looked up once, not once per indicator.
+    const populations = lsoas.map((i) => records.populations.get(frame.lsoaCodes[i] as string));
+    const underlying = lsoas.map((i) => records.indicators.get(frame.lsoaCodes[i] as string));
     for (const definition of aggregatable) {
-      const figures = lsoas.map((i) => figuresOf(definition, records, i)).filter((f) => f !== undefined);
+      const figures = lsoas
+        .map((_, k) => figuresOf(definition, populations[k], underlying[k]))
+        .filter((f) => f !== undefined);
       const result = aggregateIndicator(definition, figures);
       const note = result.status === 'complete' ? null : `${result.status}: ${result.inputsCovered} of ${result.inputsTotal} LSOAs`;
       out.push(row(definition.id, code, result.value, { numerator: result.numerator, denominator: result.denominator, lower: result.lower, upper: result.upper, note }));

@@ -26,7 +26,7 @@ describe.each(testEngines())('account administration on $name', (engine) => {
   it('creates an officer account that can then sign in', async () => {
     const response = await createAccount({ email: 'Otto@Example.org', name: 'Otto Officer', role: 'officer', password: PASSWORD });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ id: expect.any(String), email: 'otto@example.org', name: 'Otto Officer', role: 'officer', createdAt: expect.any(String), disabledAt: null });
+    expect(response.json()).toEqual({ id: expect.any(String), email: 'otto@example.org', name: 'Otto Officer', role: 'officer', createdAt: expect.any(String), disabledAt: null, mustChangePassword: false });
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'otto@example.org', password: PASSWORD } })).statusCode).toBe(200);
   });
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorId } from '../../plugins/auth.ts';
 import { ErrorBody } from '../../schemas.ts';
-import { AuditListBody, AuditQuery, NewUserBody, UserBody, UserListBody, UserParams, UserPatchBody } from './schemas.ts';
-import { auditPage, createUser, listUsers, updateUser } from './service.ts';
+import { AuditListBody, AuditQuery, NewUserBody, TemporaryPasswordBody, UserBody, UserListBody, UserParams, UserPatchBody } from './schemas.ts';
+import { auditPage, createUser, listUsers, setTemporaryPassword, updateUser } from './service.ts';
 
 const refusals = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody } as const;
 
@@ -39,6 +39,20 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => updateUser(app.db.db, request.params.id.toLowerCase(), request.body, { id: actorId(request), via: 'api' }),
+  );
+
+  app.post(
+    '/admin/users/:id/password',
+    {
+      schema: {
+        summary: 'Give an account a temporary password: its sessions end, and it must be changed at the next sign-in',
+        tags: ['admin'],
+        params: UserParams,
+        body: TemporaryPasswordBody,
+        response: { 200: UserBody, ...refusals, 404: ErrorBody },
+      },
+    },
+    async (request) => setTemporaryPassword(app.db.db, request.params.id.toLowerCase(), request.body.password, { id: actorId(request), via: 'api' }),
   );
 
   app.get(

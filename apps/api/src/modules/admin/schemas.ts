@@ -1,26 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { Email, RoleSchema } from '../auth/schemas.ts';
-
-/** Every action the audit trail records; details never hold personal data. */
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'user.create',
-  'user.role_change',
-  'user.rename',
-  'user.disable',
-  'user.enable',
-  'import.authority',
-  // Residents' workshops (issue 10): officers' changes to workshops and to residents' pins.
-  'workshop.create',
-  'workshop.update',
-  'pin.moderate',
-  'pin.respond',
-  'pin.remove',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import { AUDIT_ACTIONS } from '../audit/actions.ts';
 
 const DisplayName = Type.String({ minLength: 1, maxLength: 120 });
 
@@ -31,6 +12,7 @@ export const UserBody = Type.Object({
   role: RoleSchema,
   createdAt: Type.String({ format: 'date-time' }),
   disabledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  mustChangePassword: Type.Boolean({ description: 'The password was set by an admin: the person must choose their own at their next sign-in' }),
 });
 export type UserBody = Static<typeof UserBody>;
 
@@ -43,10 +25,19 @@ export const NewUserBody = Type.Object(
     name: Type.Optional(DisplayName),
     role: RoleSchema,
     password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: 'At least 12 characters; give it to the person by a separate channel.' }),
+    temporary: Type.Optional(Type.Boolean({ description: 'true: the person must choose their own password at their first sign-in' })),
   },
   { additionalProperties: false },
 );
 export type NewUserBody = Static<typeof NewUserBody>;
+
+export const TemporaryPasswordBody = Type.Object(
+  {
+    password: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: 'At least 12 characters; the person must change it at their next sign-in.' }),
+  },
+  { additionalProperties: false },
+);
+export type TemporaryPasswordBody = Static<typeof TemporaryPasswordBody>;
 
 export const UserPatchBody = Type.Object(
   {
@@ -65,6 +56,9 @@ export const AuditQuery = Type.Object(
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     before: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,17}$', description: 'Only events older than this id (the `next` of the previous page)' })),
     action: Type.Optional(Type.Enum(AUDIT_ACTIONS)),
+    actor: Type.Optional(Type.String({ format: 'uuid', description: 'Only events by this account' })),
+    from: Type.Optional(Type.String({ format: 'date', description: 'Only events on or after this day (UTC), YYYY-MM-DD' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Only events on or before this day (UTC), YYYY-MM-DD' })),
   },
   { additionalProperties: false },
 );

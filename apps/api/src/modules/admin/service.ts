@@ -6,6 +6,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors.ts';
 import { passwordProblem, passwords } from '../auth/passwords.ts';
 import * as repo from './repository.ts';
 import type { AuditListBody, AuditQuery, UserBody, UserPatchBody } from './schemas.ts';
+import { listAudit, recordAudit } from '../audit/repository.ts';
 
 /** Who made a change: an account, or the command line (actor null). */
 export interface Actor {
@@ -26,6 +27,7 @@ export function toUserBody(row: repo.UserRow): UserBody {
     role: row.role,
     createdAt: row.created_at.toISOString(),
     disabledAt: row.disabled_at ? row.disabled_at.toISOString() : null,
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -38,6 +40,8 @@ export interface NewUser {
   name?: string | undefined;
   role: Role;
   password: string;
+  /** The person must choose their own password at their first sign-in. */
+  temporary?: boolean | undefined;
 }
 
 /** Creates an account; refuses a short password (400) and an email already in use (409). */
@@ -48,8 +52,8 @@ export async function createUser(db: Kysely<Database>, input: NewUser, actor: Ac
   if (await repo.findUserByEmail(db, email)) throw new ConflictError('An account with that email already exists.');
   const passwordHash = await passwords.hash(input.password);
   const row = await db.transaction().execute(async (tx) => {
-    const created = await repo.insertUser(tx, { email, displayName: input.name?.trim() || null, role: input.role, passwordHash });
-    await repo.recordAudit(tx, { actorId: actor.id, action: 'user.create', target: userTarget(created.id), details: { role: created.role, via: actor.via } });
+    const created = await repo.insertUser(tx, { email, displayName: input.name?.trim() || null, role: input.role, passwordHash, mustChangePassword: input.temporary === true });
+    await recordAudit(tx, { actorId: actor.id, action: 'user.create', target: userTarget(created.id), details: { role: created.role, via: actor.via } });
     return created;
   });
   return toUserBody(row);
@@ -84,13 +88,32 @@ export async function updateUser(db: Kysely<Database>, id: string, patch: UserPa
     const after = await repo.updateUser(tx, id, set);
     const target = userTarget(id);
     const via = actor.via;
-    if (roleChanges) await repo.recordAudit(tx, { actorId: actor.id, action: 'user.role_change', target, details: { from: before.role, to: after.role, via } });
-    if (renaming) await repo.recordAudit(tx, { actorId: actor.id, action: 'user.rename', target, details: { via } });
+    if (roleChanges) await recordAudit(tx, { actorId: actor.id, action: 'user.role_change', target, details: { from: before.role, to: after.role, via } });
+    if (renaming) await recordAudit(tx, { actorId: actor.id, action: 'user.rename', target, details: { via } });
     if (disabling) {
       await repo.deleteSessionsOf(tx, id);
-      await repo.recordAudit(tx, { actorId: actor.id, action: 'user.disable', target, details: { via } });
+      await recordAudit(tx, { actorId: actor.id, action: 'user.disable', target, details: { via } });
     }
-    if (enabling) await repo.recordAudit(tx, { actorId: actor.id, action: 'user.enable', target, details: { via } });
+    if (enabling) await recordAudit(tx, { actorId: actor.id, action: 'user.enable', target, details: { via } });
+    return after;
+  });
+  return toUserBody(row);
+}
+
+/**
+ * Gives an account a temporary password (a forgotten one, or a first one sent again): its
+ * sessions end and the person must choose their own at the next sign-in. 400 for a short
+ * password, 404 for no such account.
+ */
+export async function setTemporaryPassword(db: Kysely<Database>, id: string, password: string, actor: Actor): Promise<UserBody> {
+  const problem = passwordProblem(password);
+  if (problem) throw new BadRequestError(problem);
+  const passwordHash = await passwords.hash(password);
+  const row = await db.transaction().execute(async (tx) => {
+    const after = await repo.setPassword(tx, id, passwordHash, true);
+    if (!after) throw new NotFoundError('No account with that id.');
+    await repo.deleteSessionsOf(tx, id);
+    await recordAudit(tx, { actorId: actor.id, action: 'user.password_reset', target: userTarget(id), details: { via: actor.via } });
     return after;
   });
   return toUserBody(row);
@@ -105,7 +128,9 @@ export async function setRoleByEmail(db: Kysely<Database>, email: string, role: 
 
 /** One page of the audit trail, newest first. */
 export async function auditPage(db: Kysely<Database>, query: AuditQuery): Promise<AuditListBody> {
-  const rows = await repo.listAudit(db, query);
+  // Days are UTC days: `to` includes the whole of its day.
+  const day = (text: string | undefined, plus = 0) => (text === undefined ? undefined : new Date(Date.parse(`${text}T00:00:00Z`) + plus * 86_400_000));
+  const rows = await listAudit(db, { ...query, from: day(query.from), until: day(query.to, 1) });
   return {
     events: rows.map((r) => ({
       id: r.id,

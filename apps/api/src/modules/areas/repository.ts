@@ -2,15 +2,30 @@
 import type { AreaLevel, Database } from '@thrive/db';
 import { sql, type Kysely } from 'kysely';
 
-function areasOf(db: Kysely<Database>, level: AreaLevel, parent: string | undefined) {
-  let query = db.selectFrom('area').where('level', '=', level);
-  if (parent !== undefined) {
-    query = query.where((eb) =>
+/**
+ * The codes of the areas under `parent`: its children, and the small areas linked to it by best
+ * fit (LSOAs under a ward). The one home of that rule; other queries use it as a subquery.
+ */
+export function codesUnder(db: Kysely<Database>, parent: string) {
+  return db
+    .selectFrom('area')
+    .select('code')
+    .where((eb) =>
       eb.or([
         eb('parent_code', '=', parent),
         eb('code', 'in', eb.selectFrom('area_link').select('from_code').where('to_code', '=', parent)),
       ]),
     );
+}
+
+function areasOf(db: Kysely<Database>, level: AreaLevel, parent: string | undefined) {
+  let query = db.selectFrom('area').where('level', '=', level);
+  if (parent !== undefined) {
+    // An estate sits under the ward holding it: an authority's estates include its wards' (the estate rug's map).
+    query =
+      level === 'estate'
+        ? query.where((eb) => eb.or([eb('code', 'in', codesUnder(db, parent)), eb('parent_code', 'in', codesUnder(db, parent))]))
+        : query.where('code', 'in', codesUnder(db, parent));
   }
   return query;
 }

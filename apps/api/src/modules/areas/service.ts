@@ -1,5 +1,5 @@
 import type { Database } from '@thrive/db';
-import { simplifyForWire, type AreaGeometry } from '@thrive/geo';
+import { simplifyForWire, unionBoxes, type AreaGeometry } from '@thrive/geo';
 import type { Kysely } from 'kysely';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { childCounts, countAreas, findArea, listAreas, parentChain } from './repository.ts';
@@ -12,11 +12,6 @@ function boxOf(row: { minx: number | null; miny: number | null; maxx: number | n
   return minx === null || miny === null || maxx === null || maxy === null ? null : [minx, miny, maxx, maxy];
 }
 
-function union(boxes: Box[]): Box | undefined {
-  if (boxes.length === 0) return undefined;
-  return boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-}
-
 /**
  * Areas as a GeoJSON FeatureCollection, geometry simplified for the wire. A list longer than
  * MAX_AREAS_PER_ANSWER is refused unless paged: one answer of every small area in the country
@@ -24,7 +19,7 @@ function union(boxes: Box[]): Box | undefined {
  */
 export async function areaCollection(db: Kysely<Database>, query: AreaListQuery): Promise<AreaCollectionBody> {
   if (query.parent !== undefined && !(await findArea(db, query.parent))) {
-    throw new NotFoundError(`No area with code ${query.parent}. Load its authority first (npm run thrive -- load-authority CODE).`);
+    throw new NotFoundError(`No area with code ${query.parent}. Load its authority first (an officer can, on the Load data page).`);
   }
   const matched = await countAreas(db, query.level, query.parent);
   if (query.limit === undefined && matched > MAX_AREAS_PER_ANSWER) {
@@ -51,7 +46,7 @@ export async function areaCollection(db: Kysely<Database>, query: AreaListQuery)
       ...(bbox ? { bbox } : {}),
     };
   });
-  const bbox = union(boxes);
+  const bbox = unionBoxes(boxes);
   return { type: 'FeatureCollection', features, numberMatched: matched, ...(bbox ? { bbox } : {}) };
 }
 

@@ -7,7 +7,7 @@ import { testEngines } from '@thrive/db/testing';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountsApp, addAccount, signInAs, type TestApp } from '../../test-support/accounts.ts';
+import { accountsApp, addAccount, PASSWORD, signInAs, type TestApp } from '../../test-support/accounts.ts';
 import { addTestAreas, AREAS, joinAs, newPin } from '../../test-support/workshops.ts';
 import {
   findRule,
@@ -35,6 +35,10 @@ interface Context {
   retirable: string[];
   /** A finished import job to read. */
   importJobId: string;
+  /** Block inspections: a block, an item, an inspection with a photo, an action to answer. */
+  inspection: { blockId: string; itemId: string; inspectionId: string; actionId: string };
+  /** A regeneration programme with a strand and an objective (issue 13). */
+  programme: { id: string; strandId: string; objectiveId: string };
 }
 
 type Fixture = (context: Context) => Pick<InjectOptions, 'url' | 'payload' | 'query' | 'headers'>;
@@ -57,6 +61,46 @@ const FIXTURES: Record<string, Fixture> = {
     payload: { name: `Renamed ${++made}` },
   }),
   'GET /api/admin/audit': () => ({ url: '/api/admin/audit', query: { limit: '5' } }),
+  'POST /api/admin/users/:id/password': ({ subjectId }) => ({
+    url: `/api/admin/users/${subjectId}/password`,
+    payload: { password: `a temporary password ${++made}` },
+  }),
+  // Each role's account changes its password once (the session it asks with goes on).
+  'POST /api/auth/password': () => ({
+    url: '/api/auth/password',
+    payload: { current: PASSWORD, password: `a brand new password ${++made}` },
+  }),
+  // An officer's own boundaries and indicators (a fresh area and indicator each time).
+  'POST /api/imports/boundaries': () => ({
+    url: '/api/imports/boundaries',
+    payload: {
+      fileName: 'estate.geojson',
+      level: 'estate',
+      parent: AREAS.ward.code,
+      geojson: JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: `EST${++made}`, name: 'Test estate' },
+            geometry: { type: 'Polygon', coordinates: [[[0.1, 51.1], [0.2, 51.1], [0.2, 51.2], [0.1, 51.1]]] },
+          },
+        ],
+      }),
+    },
+  }),
+  'POST /api/imports/indicators': () => {
+    const id = `own_indicator_${++made}`;
+    return {
+      url: '/api/imports/indicators',
+      payload: {
+        csv: `indicator_id,area_code,period,value,numerator,denominator,lower_ci,upper_ci\n${id},${AREAS.ward.code},2024,12.5,,,,\n`,
+        definitions: JSON.stringify([
+          { id, title: 'Own indicator', unit: '%', valueType: 'proportion', polarity: 'no_judgement', source: 'Council survey', licence: 'OGL v3.0', definition: 'A test.' },
+        ]),
+      },
+    };
+  },
   // A real load from the data mirror, a different authority each time (one job per authority runs at once).
   'POST /api/imports/authorities': () => ({
     url: '/api/imports/authorities',
@@ -146,7 +190,60 @@ const FIXTURES: Record<string, Fixture> = {
     url: `/api/surveys/${surveyId}/waves`,
     payload: { period: `20${10 + ++made}` },
   }),
+  // Regeneration programmes (issue 13): officers write, everyone reads.
+  'POST /api/programmes': () => ({ url: '/api/programmes', payload: newProgramme() }),
+  'PATCH /api/programmes/:id': ({ programme }) => ({
+    url: `/api/programmes/${programme.id}`,
+    payload: { name: `Regeneration ${++made}` },
+  }),
+  'POST /api/programmes/:id/strands': ({ programme }) => ({
+    url: `/api/programmes/${programme.id}/strands`,
+    payload: { name: `Strand ${++made}` },
+  }),
+  'POST /api/programmes/:id/objectives': ({ programme }) => ({
+    url: `/api/programmes/${programme.id}/objectives`,
+    payload: { strandId: programme.strandId, text: `Objective ${++made}` },
+  }),
+  'POST /api/programmes/:id/updates': ({ programme }) => ({
+    url: `/api/programmes/${programme.id}/updates`,
+    payload: { objectiveId: programme.objectiveId, onDate: '2026-11-30', text: `Update ${++made}` },
+  }),
+  'POST /api/programmes/:id/outputs': ({ programme }) => ({
+    url: `/api/programmes/${programme.id}/outputs`,
+    payload: { label: 'Homes started', count: 12, onDate: '2026-11-30', source: 'Housing team' },
+  }),
+  // Block inspections (on the hand-made ward: officers may choose any area).
+  'POST /api/estates/:code/standards': () => ({
+    url: `/api/estates/${AREAS.ward.code}/standards`,
+    payload: { items: [{ title: 'Stairwells clean', description: 'Swept', scale: 'meets', target: 0.95 }] },
+  }),
+  'POST /api/estates/:code/blocks': () => ({
+    url: `/api/estates/${AREAS.ward.code}/blocks`,
+    payload: { name: `Block ${++made}`, lon: -0.47, lat: 51.75 },
+  }),
+  'POST /api/estates/:code/blocks/import': () => ({
+    url: `/api/estates/${AREAS.ward.code}/blocks/import`,
+    payload: {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: `Outline ${++made}` }, geometry: { type: 'Polygon', coordinates: [[[-0.47, 51.75], [-0.46, 51.75], [-0.46, 51.76], [-0.47, 51.75]]] } }],
+    },
+  }),
+  'POST /api/estates/:code/inspectors': () => ({ url: `/api/estates/${AREAS.ward.code}/inspectors` }),
+  'GET /api/inspections/:id/photo': ({ inspection }) => ({ url: `/api/inspections/${inspection.inspectionId}/photo` }),
+  'POST /api/inspection-actions': ({ inspection }) => ({
+    url: '/api/inspection-actions',
+    payload: { blockId: inspection.blockId, itemId: inspection.itemId, period: '2026-01' },
+  }),
+  'PATCH /api/inspection-actions/:id': ({ inspection }) => ({
+    url: `/api/inspection-actions/${inspection.actionId}`,
+    payload: { reply: `Cleaned ${++made}` },
+  }),
 };
+
+/** A programme body on the hand-made ward. */
+function newProgramme(): Record<string, unknown> {
+  return { name: `Regeneration ${++made}`, startsOn: '2026-04-01', areaCodes: [AREAS.ward.code] };
+}
 
 /** A survey KPI body on the hand-made ward. */
 function surveyKpi(questionId: string): Record<string, unknown> {
@@ -195,6 +292,8 @@ describe.each(testEngines())('permissions on $name', (engine) => {
     drafts: [],
     retirable: [],
     importJobId: '',
+    inspection: { blockId: '', itemId: '', inspectionId: '', actionId: '' },
+    programme: { id: '', strandId: '', objectiveId: '' },
   };
 
   beforeAll(async () => {
@@ -264,10 +363,57 @@ describe.each(testEngines())('permissions on $name', (engine) => {
       return response.json<{ id: string }>().id;
     };
     context.kpiId = await kpi();
+    // A programme with a strand and an objective.
+    const programme = await app.inject({
+      method: 'POST',
+      url: '/api/programmes',
+      headers: officer,
+      payload: newProgramme(),
+    });
+    expect(programme.statusCode, programme.body).toBe(201);
+    const strandId = programme.json<{ strands: { id: string }[] }>().strands[0]!.id;
+    context.programme = { id: programme.json<{ id: string }>().id, strandId, objectiveId: '' };
+    const objective = await app.inject({
+      method: 'POST',
+      url: `/api/programmes/${context.programme.id}/objectives`,
+      headers: officer,
+      payload: { strandId, text: 'Residents shape the hub' },
+    });
+    expect(objective.statusCode, objective.body).toBe(201);
+    context.programme.objectiveId = objective.json<{ strands: { objectives: { id: string }[] }[] }>().strands[0]!.objectives[0]!.id;
     for (let i = 0; i < 6; i++) {
       context.drafts.push(await kpi());
       context.retirable.push(await kpi());
     }
+    // Block inspections: a standard, a block, an inspector's inspection with a photo, an action.
+    const officerPost = async (url: string, payload?: object) => {
+      const response = await app.inject({ method: 'POST', url, headers: officer, ...(payload ? { payload } : {}) });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<Record<string, unknown>>();
+    };
+    const estate = `/api/estates/${AREAS.ward.code}`;
+    const standard = await officerPost(`${estate}/standards`, FIXTURES['POST /api/estates/:code/standards']!(context).payload as object);
+    context.inspection.itemId = (standard.items as { id: string }[])[0]!.id;
+    context.inspection.blockId = (await officerPost(`${estate}/blocks`, { name: 'Access block', lon: -0.47, lat: 51.75 })).id as string;
+    const invite = new URL((await officerPost(`${estate}/inspectors`)).inviteUrl as string);
+    const opened = await app.inject({ method: 'GET', url: invite.pathname });
+    const inspector = { cookie: `thrive_participant=${opened.cookies.find((c) => c.name === 'thrive_participant')!.value}` };
+    context.inspection.inspectionId = crypto.randomUUID();
+    const inspected = await app.inject({
+      method: 'POST',
+      url: '/api/inspections',
+      headers: inspector,
+      payload: { id: context.inspection.inspectionId, blockId: context.inspection.blockId, inspectedOn: '2026-01-10', scores: [{ itemId: context.inspection.itemId, value: 0 }] },
+    });
+    expect(inspected.statusCode, inspected.body).toBe(201);
+    const photo = await app.inject({
+      method: 'PUT',
+      url: `/api/inspections/${context.inspection.inspectionId}/photo`,
+      headers: { ...inspector, 'content-type': 'image/jpeg' },
+      payload: context.jpeg,
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+    context.inspection.actionId = (await officerPost('/api/inspection-actions', { blockId: context.inspection.blockId, itemId: context.inspection.itemId, period: '2026-01' })).id as string;
   });
   afterAll(() => app?.close());
 

@@ -3,7 +3,7 @@ import { decide, findRule, rolesDenied, type PermissionRule } from './permission
 import { ANONYMOUS, type Principal } from './principal.ts';
 import { userAgentHint } from './user-agent-hint.ts';
 
-const user = (role: 'admin' | 'officer' | 'partner'): Principal => ({ kind: 'user', sessionId: 's', user: { id: 'u', email: 'e@example.org', role, name: null } });
+const user = (role: 'admin' | 'officer' | 'partner'): Principal => ({ kind: 'user', sessionId: 's', user: { id: 'u', email: 'e@example.org', role, name: null, mustChangePassword: false } });
 const participant: Principal = { kind: 'participant', participantId: 'p', workshopId: 'w' };
 
 describe('decide', () => {

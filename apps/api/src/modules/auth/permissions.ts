@@ -40,6 +40,7 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: 'GET', url: '/api/indicators/:id/values', allow: PUBLIC },
   { method: 'GET', url: '/api/rug', allow: PUBLIC },
   { method: 'GET', url: '/api/rug.csv', allow: PUBLIC },
+  { method: 'GET', url: '/api/search', allow: PUBLIC },
   { method: 'GET', url: '/api/docs', allow: PUBLIC },
   { method: 'GET', url: '/api/docs/', allow: PUBLIC },
   { method: 'GET', url: '/api/docs/json', allow: PUBLIC },
@@ -52,16 +53,22 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: 'POST', url: '/api/auth/login', allow: PUBLIC },
   { method: 'POST', url: '/api/auth/logout', allow: PUBLIC },
   { method: 'GET', url: '/api/auth/me', allow: PUBLIC },
+  // Choosing a new password: any account (the only thing allowed while "must change" is set).
+  { method: 'POST', url: '/api/auth/password', allow: ROLES },
 
   // Accounts and the audit trail.
   { method: 'GET', url: '/api/admin/users', allow: ADMIN },
   { method: 'POST', url: '/api/admin/users', allow: ADMIN },
   { method: 'PATCH', url: '/api/admin/users/:id', allow: ADMIN },
+  { method: 'POST', url: '/api/admin/users/:id/password', allow: ADMIN },
   { method: 'GET', url: '/api/admin/audit', allow: ADMIN },
 
   // Loading data.
   { method: 'POST', url: '/api/imports/authorities', allow: OFFICER },
   { method: 'GET', url: '/api/imports/:job', allow: OFFICER },
+  // An officer's own boundaries (GeoJSON) and indicators (CSV with definitions), from the browser.
+  { method: 'POST', url: '/api/imports/boundaries', allow: OFFICER },
+  { method: 'POST', url: '/api/imports/indicators', allow: OFFICER },
 
   // Residents' workshops (H-API, issue 10). Officers run workshops and moderate; residents join
   // with one tap (public) and then act as the participant of THAT workshop (the service answers
@@ -109,6 +116,9 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: 'GET', url: '/api/kpi-templates', allow: PUBLIC },
   { method: 'GET', url: '/api/kpis', allow: PUBLIC },
   { method: 'GET', url: '/api/kpis/all', allow: OFFICER },
+  // The public page of an area's adopted KPIs and "you said, we did" (published replies only).
+  { method: 'GET', url: '/api/kpis/areas', allow: PUBLIC },
+  { method: 'GET', url: '/api/kpis/areas/:code', allow: PUBLIC },
   { method: 'POST', url: '/api/kpis', allow: OFFICER },
   { method: 'GET', url: '/api/kpis/:id', allow: PUBLIC },
   { method: 'PATCH', url: '/api/kpis/:id', allow: OFFICER },
@@ -122,6 +132,45 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: 'POST', url: '/api/surveys/:id/join', allow: PUBLIC },
   { method: 'GET', url: '/api/surveys/:id/me', allow: PUBLIC },
   { method: 'POST', url: '/api/surveys/:id/responses', allow: PUBLIC },
+
+  // Residents inspect their own blocks (H-INSP, issue 14). Officers define standards and blocks,
+  // invite inspectors and answer failed items; opening an invite is public (it sets the
+  // participant cookie with the inspector role). Inspectors' routes read that cookie in the
+  // service (401 without one), as surveys do, because the workshop principal carries no estate.
+  // Results are public with counts from 1 to 4 inspections withheld (officers see them) and no
+  // inspector named; photos are for officers only.
+  { method: 'POST', url: '/api/estates/:code/standards', allow: OFFICER },
+  { method: 'GET', url: '/api/estates/:code/standards', allow: PUBLIC },
+  { method: 'POST', url: '/api/estates/:code/blocks', allow: OFFICER },
+  { method: 'POST', url: '/api/estates/:code/blocks/import', allow: OFFICER },
+  { method: 'GET', url: '/api/estates/:code/blocks', allow: PUBLIC },
+  { method: 'POST', url: '/api/estates/:code/inspectors', allow: OFFICER },
+  { method: 'GET', url: '/api/inspector-invites/:token', allow: PUBLIC },
+  { method: 'GET', url: '/api/inspect/me', allow: PUBLIC },
+  { method: 'PUT', url: '/api/inspect/me', allow: PUBLIC },
+  { method: 'POST', url: '/api/inspections', allow: PUBLIC },
+  { method: 'PUT', url: '/api/inspections/:id/photo', allow: PUBLIC },
+  { method: 'GET', url: '/api/inspections/:id/photo', allow: OFFICER },
+  { method: 'GET', url: '/api/inspections/summary', allow: PUBLIC },
+  { method: 'GET', url: '/api/estates/:code/inspection-results', allow: PUBLIC },
+  { method: 'POST', url: '/api/inspection-actions', allow: OFFICER },
+  { method: 'PATCH', url: '/api/inspection-actions/:id', allow: OFFICER },
+
+  // Engagement KPIs and regeneration programmes (issue 13). Engagement is computed from
+  // participation with counts under 5 suppressed, and a programme's board report is a public
+  // paper, so reads are public; only officers write programmes, updates and recorded outputs.
+  { method: 'GET', url: '/api/engagement', allow: PUBLIC },
+  { method: 'GET', url: '/api/engagement/rug', allow: PUBLIC },
+  { method: 'GET', url: '/api/programmes', allow: PUBLIC },
+  { method: 'POST', url: '/api/programmes', allow: OFFICER },
+  { method: 'GET', url: '/api/programmes/:id', allow: PUBLIC },
+  { method: 'PATCH', url: '/api/programmes/:id', allow: OFFICER },
+  { method: 'POST', url: '/api/programmes/:id/strands', allow: OFFICER },
+  { method: 'POST', url: '/api/programmes/:id/objectives', allow: OFFICER },
+  { method: 'POST', url: '/api/programmes/:id/updates', allow: OFFICER },
+  { method: 'POST', url: '/api/programmes/:id/outputs', allow: OFFICER },
+  { method: 'GET', url: '/api/programmes/:id/report', allow: PUBLIC },
+  { method: 'GET', url: '/api/programmes/:id/report.csv', allow: PUBLIC },
 
   // Any other /api path answers a JSON 404 (plugins/web.ts).
   { method: '*', url: '/api/*', allow: PUBLIC },

@@ -9,6 +9,8 @@ export interface SignedInUser {
   email: string;
   role: Role;
   name: string | null;
+  /** The password was set by an admin: nothing but changing it is allowed until it is. */
+  mustChangePassword: boolean;
 }
 
 export type Principal =

@@ -10,13 +10,14 @@ export interface AccountRow {
   role: Role;
   password_hash: string;
   disabled_at: Date | null;
+  must_change_password: boolean;
 }
 
 /** The account with this (lower-cased) email, if any. */
 export function findAccountByEmail(db: Kysely<Database>, email: string): Promise<AccountRow | undefined> {
   return db
     .selectFrom('user')
-    .select(['id', 'email', 'display_name', 'role', 'password_hash', 'disabled_at'])
+    .select(['id', 'email', 'display_name', 'role', 'password_hash', 'disabled_at', 'must_change_password'])
     .where('email', '=', email)
     .executeTakeFirst();
 }
@@ -45,6 +46,7 @@ export interface SessionWithAccount {
   display_name: string | null;
   role: Role;
   disabled_at: Date | null;
+  must_change_password: boolean;
 }
 
 /** A session by its id (the token's hash) with its account, in one query. */
@@ -52,7 +54,7 @@ export function findSession(db: Kysely<Database>, id: string): Promise<SessionWi
   return db
     .selectFrom('session')
     .innerJoin('user', 'user.id', 'session.user_id')
-    .select(['session.id', 'session.expires_at', 'session.last_seen_at', 'session.user_id', 'user.email', 'user.display_name', 'user.role', 'user.disabled_at'])
+    .select(['session.id', 'session.expires_at', 'session.last_seen_at', 'session.user_id', 'user.email', 'user.display_name', 'user.role', 'user.disabled_at', 'user.must_change_password'])
     .where('session.id', '=', id)
     .executeTakeFirst();
 }
@@ -84,28 +86,38 @@ export interface Reservation {
   ids: string[];
   /** When the attempt is refused: the time the first blocked key may try again. */
   blockedUntil: Date | null;
+  /** Failures left, counting this attempt as one, before the tightest key pauses. */
+  remaining: number;
+}
+
+/** A failure counter and how many failures it allows in the window. */
+export interface ThrottleKey {
+  key: string;
+  limit: number;
 }
 
 /**
  * Checks and counts an attempt in one step: under a transaction-scoped advisory lock per key
  * (taken in sorted order, so two attempts cannot deadlock), refuses when any key already has
- * `limit` failures since `since`, and otherwise records a failure for every key at once — the
- * attempt's reservation, removed again if the password turns out right. Parallel attempts for
- * one key therefore queue on the lock, and never more than `limit` get past it.
+ * its `limit` of failures since `since`, and otherwise records a failure for every key at once —
+ * the attempt's reservation, removed again if the password turns out right. Parallel attempts
+ * for one key therefore queue on the lock, and never more than its limit get past it.
  */
-export async function reserveAttempt(db: Kysely<Database>, keys: readonly string[], at: Date, since: Date, limit: number, windowMs: number): Promise<Reservation> {
+export async function reserveAttempt(db: Kysely<Database>, keys: readonly ThrottleKey[], at: Date, since: Date, windowMs: number): Promise<Reservation> {
   return db.transaction().execute(async (tx) => {
-    for (const key of [...keys].sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+    for (const key of keys.map((k) => k.key).sort()) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
     let until = 0;
-    for (const key of keys) {
+    let remaining = Number.POSITIVE_INFINITY;
+    for (const { key, limit } of keys) {
       const rows = await tx.selectFrom('login_failure').select('at').where('key', '=', key).where('at', '>', since).orderBy('at', 'desc').limit(limit).execute();
       const oldestCounted = rows[limit - 1];
       if (oldestCounted) until = Math.max(until, oldestCounted.at.getTime() + windowMs);
+      remaining = Math.min(remaining, limit - rows.length - 1);
     }
-    if (until > 0) return { ids: [], blockedUntil: new Date(until) };
+    if (until > 0) return { ids: [], blockedUntil: new Date(until), remaining: 0 };
     await tx.deleteFrom('login_failure').where('at', '<=', since).execute();
-    const inserted = await tx.insertInto('login_failure').values(keys.map((key) => ({ key, at }))).returning('id').execute();
-    return { ids: inserted.map((r) => r.id), blockedUntil: null };
+    const inserted = await tx.insertInto('login_failure').values(keys.map(({ key }) => ({ key, at }))).returning('id').execute();
+    return { ids: inserted.map((r) => r.id), blockedUntil: null, remaining };
   });
 }
 

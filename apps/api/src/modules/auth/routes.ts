@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TooManyRequestsError } from '../../errors.ts';
+import { UnauthorizedError } from '../../errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.ts';
-import { toErrorResponse } from '../../plugins/errors.ts';
 import { ErrorBody } from '../../schemas.ts';
-import { LoginBody, MeBody, SignedInBody } from './schemas.ts';
+import { changePassword } from './change-password.ts';
+import { LoginBody, MeBody, PasswordChangeBody, SignedInBody } from './schemas.ts';
 import { signIn, signOut } from './service.ts';
 
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me */
@@ -23,19 +23,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      try {
-        const signedIn = await signIn(
-          app.db.db,
-          { ...request.body, clientAddress: request.ip, userAgent: request.headers['user-agent'], replaces: request.session },
-          app.auth.settings,
-          app.auth.clock(),
-        );
-        setSessionCookie(app, request, reply, signedIn.token, signedIn.expiresAt);
-        return { user: signedIn.user };
-      } catch (error) {
-        if (!(error instanceof TooManyRequestsError)) throw error;
-        return reply.code(429).header('retry-after', String(error.retryAfterSeconds)).send(toErrorResponse(error));
-      }
+      const signedIn = await signIn(
+        app.db.db,
+        { ...request.body, clientAddress: request.ip, userAgent: request.headers['user-agent'], replaces: request.session },
+        app.auth.settings,
+        app.auth.clock(),
+      );
+      setSessionCookie(app, request, reply, signedIn.token, signedIn.expiresAt);
+      return { user: signedIn.user };
     },
   );
 
@@ -47,6 +42,25 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       await signOut(app.db.db, request.session);
       clearSessionCookie(app, request, reply);
+      return reply.code(204).header('cache-control', 'no-store').send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        summary: 'Choose a new password (required after an admin set a temporary one); other sessions end',
+        tags: ['auth'],
+        body: PasswordChangeBody,
+        response: { 204: { type: 'null' }, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+      // Each attempt checks a password: the same flood guard as signing in.
+      config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      if (!request.session) throw new UnauthorizedError('Sign in to do this.');
+      await changePassword(app.db.db, request.session, request.body.current, request.body.password);
       return reply.code(204).header('cache-control', 'no-store').send(null);
     },
   );

@@ -4,10 +4,14 @@
 // token and the database only its SHA-256, so a leaked table cannot be replayed. A session ends
 // after SESSION_IDLE_MINUTES unused or SESSION_MAX_HOURS after sign-in, whichever is first.
 //
-// Failed sign-ins are counted in the database per account (a keyed hash of the email) and per
-// client address (a keyed hash of the IP), so the limit holds across instances; once either
-// reaches LOGIN_MAX_FAILURES within LOGIN_WINDOW_MINUTES, sign-ins for it answer 429 without
-// checking the password — a right password too — until the oldest counted failure ages out.
+// Failed sign-ins are counted in the database (keyed hashes, never the email or the address),
+// so the limits hold across instances, on three counters: one account from one client address
+// (LOGIN_MAX_FAILURES), one account from anywhere (twice that: guessing spread over addresses),
+// and one address whatever the accounts (LOGIN_ADDRESS_MAX_FAILURES, much higher: a council
+// office shares one public address, and one person's typos must not pause their colleagues).
+// Once a counter reaches its limit within LOGIN_WINDOW_MINUTES, sign-ins it covers answer 429
+// without checking the password — a right password too — until its oldest failure ages out.
+// The failure that leaves one try says so, so nobody is paused by surprise.
 // The check and the count are one locked step (repository.reserveAttempt): every attempt is
 // counted as a failure before its password is checked, and uncounted if it was right, so a
 // burst of parallel guesses gets no more than the limit.
@@ -15,7 +19,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Database } from '@thrive/db';
 import type { Kysely } from 'kysely';
 import { TooManyRequestsError, UnauthorizedError } from '../../errors.ts';
-import { recordAudit } from '../admin/repository.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { normaliseEmail, userTarget } from '../admin/service.ts';
 import { dummyHash, passwords } from './passwords.ts';
 import type { SignedInUser } from './principal.ts';
@@ -26,6 +30,7 @@ export interface AuthSettings {
   sessionIdleMs: number;
   sessionMaxMs: number;
   loginMaxFailures: number;
+  loginAddressMaxFailures: number;
   loginWindowMs: number;
 }
 
@@ -64,22 +69,34 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-async function throttleKeys(db: Kysely<Database>, email: string, clientAddress: string): Promise<string[]> {
+async function throttleKeys(db: Kysely<Database>, email: string, clientAddress: string, settings: AuthSettings): Promise<repo.ThrottleKey[]> {
   const key = await repo.throttleKey(db);
   const mac = (text: string) => createHmac('sha256', key).update(text).digest('hex').slice(0, 32);
-  return [`account:${mac(`account\u0000${email}`)}`, `address:${mac(`address\u0000${clientAddress}`)}`];
+  return [
+    { key: `account-address:${mac(`account-address\u0000${email}\u0000${clientAddress}`)}`, limit: settings.loginMaxFailures },
+    { key: `account:${mac(`account\u0000${email}`)}`, limit: settings.loginMaxFailures * 2 },
+    { key: `address:${mac(`address\u0000${clientAddress}`)}`, limit: settings.loginAddressMaxFailures },
+  ];
+}
+
+/** The 401 message: on the last try before a pause it says so, and for how long. */
+export function signInFailedMessage(remaining: number, windowMs: number): string {
+  if (remaining !== 1) return SIGN_IN_FAILED;
+  const minutes = Math.ceil(windowMs / 60_000);
+  return `${SIGN_IN_FAILED} One more failed try will pause sign-in for up to ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
 /**
- * Checks the password and opens a session. Throws TooManyRequestsError (429) while the account
- * or the address is paused, and UnauthorizedError (401, always SIGN_IN_FAILED) otherwise.
+ * Checks the password and opens a session. Throws TooManyRequestsError (429) while a counter
+ * covering the attempt is paused, and UnauthorizedError (401, SIGN_IN_FAILED, with a warning on
+ * the last try) otherwise.
  * An unknown email is verified against a dummy hash, so both failures take the same time.
  */
 export async function signIn(db: Kysely<Database>, input: SignInInput, settings: AuthSettings, now: Date): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  const keys = await throttleKeys(db, email, input.clientAddress);
+  const keys = await throttleKeys(db, email, input.clientAddress, settings);
   const since = new Date(now.getTime() - settings.loginWindowMs);
-  const reservation = await repo.reserveAttempt(db, keys, now, since, settings.loginMaxFailures, settings.loginWindowMs);
+  const reservation = await repo.reserveAttempt(db, keys, now, since, settings.loginWindowMs);
   if (reservation.blockedUntil) {
     const wait = Math.max(1, Math.ceil((reservation.blockedUntil.getTime() - now.getTime()) / 1000));
     throw new TooManyRequestsError(`Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`, wait);
@@ -92,7 +109,7 @@ export async function signIn(db: Kysely<Database>, input: SignInInput, settings:
     // No email in the trail: the account's id when there is one, and why it failed.
     const reason = !account ? 'no_such_account' : !matches ? 'wrong_password' : 'account_disabled';
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', target: account ? userTarget(account.id) : null, details: { reason } });
-    throw new UnauthorizedError(SIGN_IN_FAILED);
+    throw new UnauthorizedError(signInFailedMessage(reservation.remaining, settings.loginWindowMs));
   }
   await repo.releaseAttempt(db, reservation.ids);
 
@@ -102,7 +119,7 @@ export async function signIn(db: Kysely<Database>, input: SignInInput, settings:
   const expiresAt = new Date(now.getTime() + settings.sessionMaxMs);
   await repo.insertSession(db, { id: sessionId(token), userId: account.id, createdAt: now, expiresAt, userAgentHint: userAgentHint(input.userAgent) });
   await recordAudit(db, { actorId: account.id, action: 'auth.login', target: userTarget(account.id), details: {} });
-  return { token, expiresAt, user: { id: account.id, email: account.email, role: account.role, name: account.display_name } };
+  return { token, expiresAt, user: { id: account.id, email: account.email, role: account.role, name: account.display_name, mustChangePassword: account.must_change_password } };
 }
 
 export interface ResolvedSession {
@@ -127,7 +144,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, settin
   }
   if (row.disabled_at !== null) return null;
   if (idleSince >= TOUCH_EVERY_MS) await repo.touchSession(db, id, now);
-  return { sessionId: id, user: { id: row.user_id, email: row.email, role: row.role, name: row.display_name } };
+  return { sessionId: id, user: { id: row.user_id, email: row.email, role: row.role, name: row.display_name, mustChangePassword: row.must_change_password } };
 }
 
 /** Ends a session (signing out); audited when it belonged to someone. */

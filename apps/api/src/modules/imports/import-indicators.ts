@@ -1,8 +1,8 @@
 // import-indicators: values in long CSV format with their indicator definitions (JSON). Every
 // row is checked before anything is written: a bad row aborts with its line number, unknown
 // area codes are listed (never silently dropped), and the database is left unchanged.
-import { bumpDataVersion, POLARITIES, VALUE_TYPES, type Database, type NewIndicator, type NewIndicatorValue } from '@thrive/db';
-import { catalogue, parseNumberText } from '@thrive/indicators';
+import { bumpDataVersion, type Database, type NewIndicator, type NewIndicatorValue } from '@thrive/db';
+import { catalogue, parseNumberText, polarities, valueTypes } from '@thrive/indicators';
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
@@ -18,8 +18,8 @@ export const DefinitionInput = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 200 }),
     shortLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
     unit: Type.String({ maxLength: 40 }),
-    valueType: Type.Enum(VALUE_TYPES),
-    polarity: Type.Enum(POLARITIES),
+    valueType: Type.Enum(valueTypes),
+    polarity: Type.Enum(polarities),
     multiplier: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
     decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
     theme: Type.Optional(Type.String({ maxLength: 40 })),

@@ -8,6 +8,7 @@ import {
   bestFitMethodNote,
   validateAreaCollection,
   formatValidationError,
+  unionBoxes,
   type AreaFeature,
   type BBox,
 } from '@thrive/geo';
@@ -15,8 +16,10 @@ import { catalogue, cniWardValues, groupValues, smallAreaValues, type AreaValue 
 import type { Kysely } from 'kysely';
 import { BadRequestError } from '../../errors.ts';
 import { toIndicatorRow } from './indicator-rows.ts';
-import { register, type Mirror } from './mirror.ts';
-import { ENGLAND, type NationalData } from './national-data.ts';
+import { register } from '../open-data/datasets.ts';
+import type { Mirror } from './mirror.ts';
+import { ENGLAND } from '../areas/england.ts';
+import type { NationalData } from './national-data.ts';
 import { replaceBestFitLinks, upsertAreas, upsertIndicators, upsertValues } from './repository.ts';
 
 /** The IoD2019 period every value from the mirror is stored under. */
@@ -67,11 +70,6 @@ function readAreas(mirror: Mirror, id: 'ward-boundaries-2013' | 'lsoa-boundaries
 
 const boxColumns = (box: BBox | null) =>
   box ? { minx: box[0], miny: box[1], maxx: box[2], maxy: box[3] } : { minx: null, miny: null, maxx: null, maxy: null };
-
-function unionBox(boxes: BBox[]): BBox | null {
-  if (boxes.length === 0) return null;
-  return boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], boxes[0] as BBox);
-}
 
 const toValueRow = (v: AreaValue): NewIndicatorValue => ({
   indicator_id: v.indicatorId,
@@ -141,7 +139,7 @@ export async function loadAuthority(
   const wardBoxes = wards.map((w) => bboxOf(w.geometry));
   const areas: NewArea[] = [
     { code: ENGLAND.code, name: ENGLAND.name, level: 'country', parent_code: null, geometry: null, ...boxColumns(null), source: 'ONS', valid_from: null, valid_to: null },
-    { code, name, level: 'lad', parent_code: ENGLAND.code, geometry: null, ...boxColumns(unionBox(wardBoxes)), source: 'IoD2019 File 2 (2019 authority codes)', valid_from: null, valid_to: null },
+    { code, name, level: 'lad', parent_code: ENGLAND.code, geometry: null, ...boxColumns(unionBoxes(wardBoxes)), source: 'IoD2019 File 2 (2019 authority codes)', valid_from: null, valid_to: null },
     ...wards.map((w, i) => ({
       code: w.code,
       name: w.name ?? w.code,

@@ -2,40 +2,7 @@
 // so file names live in one place and a missing file is reported by what it is.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../config.ts';
-
-interface DatasetEntry {
-  id: string;
-  title: string;
-  publisher: string;
-  licence: string;
-  attribution: string;
-  url: string;
-  mirror: string;
-  checksum: string;
-  /** The vintage: which release (e.g. IoD2019) on which geography (e.g. LSOA 2011). */
-  release: string;
-  geography: string;
-}
-
-interface Register {
-  attribution: string;
-  datasets: DatasetEntry[];
-  mergedAuthorities: Record<string, string[]>;
-}
-
-/** The dataset register, data/sources.json. */
-export const register: Register = JSON.parse(readFileSync(join(REPO_ROOT, 'data', 'sources.json'), 'utf8')) as Register;
-
-export type DatasetId =
-  | 'ward-boundaries-2013'
-  | 'lsoa-boundaries-2011'
-  | 'lsoa-centroids-2011'
-  | 'iod2019-domains'
-  | 'iod2019-population'
-  | 'iod2019-indicators'
-  | 'iod2019-subdomains'
-  | 'cni2019';
+import { register, type DatasetEntry, type DatasetId } from '../open-data/datasets.ts';
 
 /** A required input is not where the register says; the message names the file and the setting. */
 export class MirrorFileMissingError extends Error {

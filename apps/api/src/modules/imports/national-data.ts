@@ -3,19 +3,19 @@
 import {
   buildLsoaFrame,
   groupValues,
+  parseCsvTable,
   readCniWards,
   readIodDomains,
   readIodIndicators,
   readPopulationDenominators,
+  requireColumns,
   type AreaValue,
   type CniWardRecord,
   type IodDomainsRecord,
   type SmallAreaRecords,
 } from '@thrive/indicators';
-import { parse } from 'csv-parse/sync';
+import { ENGLAND } from '../areas/england.ts';
 import type { Mirror } from './mirror.ts';
-
-export const ENGLAND = { code: 'E92000001', name: 'England' } as const;
 
 export interface Centroid {
   code: string;
@@ -39,20 +39,18 @@ export function readNationalData(mirror: Mirror, progress: (line: string) => voi
   const populations = readPopulationDenominators(mirror.readText('iod2019-population'));
   const indicators = readIodIndicators(mirror.readText('iod2019-indicators'));
   const cni = readCniWards(mirror.readText('cni2019'));
-  const centroidRows = parse(mirror.readText('lsoa-centroids-2011'), {
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as Record<string, string>[];
   const centroids = new Map<string, Centroid>();
-  for (const [i, r] of centroidRows.entries()) {
-    const lon = Number(r.lon);
-    const lat = Number(r.lat);
-    if (!r.lsoa11_code || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-      throw new Error(`${mirror.dataset('lsoa-centroids-2011').mirror}: line ${i + 2}: needs lsoa11_code, lon and lat`);
+  const centroidFile = mirror.dataset('lsoa-centroids-2011').mirror;
+  const centroidTable = parseCsvTable(mirror.readText('lsoa-centroids-2011'), centroidFile);
+  const at = requireColumns(centroidTable, { code: 'lsoa11_code', lon: 'lon', lat: 'lat' });
+  for (const row of centroidTable.rows) {
+    const code = row.cells[at.code.index]?.trim() ?? '';
+    const lon = Number(row.cells[at.lon.index]?.trim() || Number.NaN);
+    const lat = Number(row.cells[at.lat.index]?.trim() || Number.NaN);
+    if (!code || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+      throw new Error(`${centroidFile}: line ${row.line}: needs lsoa11_code, lon and lat`);
     }
-    centroids.set(r.lsoa11_code, { code: r.lsoa11_code, lon, lat });
+    centroids.set(code, { code, lon, lat });
   }
   const frame = buildLsoaFrame(domains, populations);
   const records: SmallAreaRecords = {

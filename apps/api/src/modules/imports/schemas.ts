@@ -1,4 +1,4 @@
-import { IMPORT_JOB_STATUSES } from '@thrive/db';
+import { AREA_LEVELS, IMPORT_JOB_STATUSES } from '@thrive/db';
 import { Type, type Static } from 'typebox';
 
 export const ImportAuthorityBody = Type.Object(
@@ -35,3 +35,40 @@ export const ImportJobBody = Type.Object({
 export type ImportJobBody = Static<typeof ImportJobBody>;
 
 export const ImportJobParams = Type.Object({ job: Type.String({ format: 'uuid' }) });
+
+/** An officer's own boundaries, as the text of a GeoJSON FeatureCollection (WGS84). */
+export const BoundaryUploadBody = Type.Object(
+  {
+    geojson: Type.String({ minLength: 1, description: 'The file as text' }),
+    fileName: Type.String({ minLength: 1, maxLength: 200, description: 'Stored with the areas as their source' }),
+    level: Type.Enum(AREA_LEVELS, { description: 'What the features are: ward, lsoa, estate, …' }),
+    parent: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$', description: 'The area they belong to (e.g. the local authority)' })),
+    codeProp: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The property holding each code (guessed when absent)' })),
+    nameProp: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The property holding each name (guessed when absent)' })),
+    replace: Type.Optional(Type.Boolean({ description: 'Move areas that already exist at another level or under another parent' })),
+  },
+  { additionalProperties: false },
+);
+export type BoundaryUploadBody = Static<typeof BoundaryUploadBody>;
+
+export const BoundaryReportBody = Type.Object({
+  areas: Type.Integer(),
+  codeProp: Type.String(),
+  nameProp: Type.Union([Type.String(), Type.Null()]),
+  guessed: Type.Array(Type.String()),
+  warnings: Type.Array(Type.String()),
+});
+export type BoundaryReportBody = Static<typeof BoundaryReportBody>;
+
+/** An officer's own indicators: values in long CSV, with their definitions (JSON). */
+export const IndicatorUploadBody = Type.Object(
+  {
+    csv: Type.String({ minLength: 1, description: 'indicator_id,area_code,period,value,numerator,denominator,lower_ci,upper_ci' }),
+    definitions: Type.String({ minLength: 1, description: 'A JSON array of indicator definitions' }),
+  },
+  { additionalProperties: false },
+);
+export type IndicatorUploadBody = Static<typeof IndicatorUploadBody>;
+
+export const IndicatorReportBody = Type.Object({ indicators: Type.Integer(), values: Type.Integer() });
+export type IndicatorReportBody = Static<typeof IndicatorReportBody>;

@@ -7,7 +7,7 @@
 import { ConstraintViolationError, type Database } from '@thrive/db';
 import type { Kysely } from 'kysely';
 import { BadRequestError, ConflictError, HttpError, NotFoundError } from '../../errors.ts';
-import { recordAudit } from '../admin/repository.ts';
+import { recordAudit } from '../audit/repository.ts';
 import * as jobs from './job-repository.ts';
 import { loadAuthority, wardFilesFor } from './load-authority.ts';
 import { Mirror, MirrorFileMissingError } from './mirror.ts';

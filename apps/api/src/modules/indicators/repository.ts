@@ -1,6 +1,7 @@
 // The only place that reads indicators and their values with SQL.
 import type { AreaLevel, Database } from '@thrive/db';
 import type { Kysely } from 'kysely';
+import { codesUnder } from '../areas/repository.ts';
 
 /** Every indicator definition, in a stable order. */
 export function listIndicators(db: Kysely<Database>) {
@@ -36,10 +37,7 @@ export function valuesFor(
       ? eb('a.level', '=', filter.level)
       : eb.and([
           eb('a.level', '=', filter.level),
-          eb.or([
-            eb('a.parent_code', '=', parent),
-            eb('a.code', 'in', eb.selectFrom('area_link').select('from_code').where('to_code', '=', parent)),
-          ]),
+          eb('a.code', 'in', codesUnder(db, parent)),
         ]);
     return extra.length > 0 ? eb.or([ofLevel, eb('a.code', 'in', [...extra])]) : ofLevel;
   });

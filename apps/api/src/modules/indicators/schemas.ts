@@ -1,4 +1,4 @@
-import { POLARITIES, VALUE_TYPES } from '@thrive/db';
+import { polarities, valueTypes } from '@thrive/indicators';
 import { Type, type Static } from 'typebox';
 import { AreaCode, AreaLevel } from '../areas/schemas.ts';
 
@@ -9,8 +9,8 @@ export const IndicatorBody = Type.Object({
   title: Type.String(),
   shortLabel: Type.String(),
   unit: Type.String(),
-  valueType: Type.Enum(VALUE_TYPES),
-  polarity: Type.Enum(POLARITIES),
+  valueType: Type.Enum(valueTypes),
+  polarity: Type.Enum(polarities),
   multiplier: Type.Number(),
   decimals: Type.Integer(),
   theme: Type.Union([Type.String(), Type.Null()]),

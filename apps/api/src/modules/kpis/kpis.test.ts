@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsApp, addAccount, signInAs } from '../../test-support/accounts.ts';
 import { ESTATE, WARD, addWardWithEstate } from '../../test-support/areas.ts';
 import type { SurveyBody } from '../surveys/schemas.ts';
-import type { KpiDetailBody } from './schemas.ts';
+import type { KpiBody, KpiDetailBody } from './schemas.ts';
 
 /** Stores `agreeing` answers of 5 and the rest of 2 to an agree5 question in a wave (many residents, fast). */
 async function seedAnswers(
@@ -195,10 +195,20 @@ describe.each(testEngines())('community-defined KPIs on $name', (engine) => {
       changeNote: 'The forum raised the target',
       title: 'Safe at night',
     });
+    // Until a forum adopts version 2, the public sees the wording and target residents adopted.
+    const publicView = (await app.inject({ url: `/api/kpis/${kpi.id}` })).json<KpiDetailBody>();
+    expect(publicView).toMatchObject({ version: 1, target: { value: 0.7, by: '2027' } });
+    expect(publicView.versions.map((v) => v.version)).toEqual([1]);
+    const listed = (await app.inject({ url: `/api/kpis?area=${ESTATE}` })).json<{ kpis: KpiBody[] }>();
+    expect(listed.kpis.find((k) => k.id === kpi.id)).toMatchObject({ version: 1, target: { value: 0.7 } });
     expect(
       (await post(`/api/kpis/${kpi.id}/adoption`, { forum: 'Forum', adoptedOn: '2025-06-01' }))
         .statusCode,
     ).toBe(201);
+    expect((await app.inject({ url: `/api/kpis/${kpi.id}` })).json<KpiDetailBody>()).toMatchObject({
+      version: 2,
+      target: { value: 0.8, by: '2028' },
+    });
     expect(
       (await post(`/api/kpis/${kpi.id}/adoption`, { forum: 'Forum', adoptedOn: '2025-06-02' }))
         .statusCode,

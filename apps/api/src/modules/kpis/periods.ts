@@ -1,5 +1,5 @@
 // A KPI's readings per period, from its survey question's waves, its area's pins, or the
-// official indicator's values, measured by @thrive/indicators (METHODS.md §6–7).
+// official indicator's values, measured by @thrive/indicators (docs/methods.md §6–7).
 import { measurePeriod, summariseAnswers, type PeriodObservation } from '@thrive/indicators';
 import type { Static } from 'typebox';
 import * as surveys from '../surveys/repository.ts';

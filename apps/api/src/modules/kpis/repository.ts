@@ -389,3 +389,37 @@ export async function supportedPins(db: Executor, workshopId: string) {
         (a.id < b.id ? -1 : 1),
     );
 }
+
+/** Areas with at least one adopted KPI (their own, not their estates'), by name. */
+export function areasWithAdoptedKpis(db: Executor) {
+  return db
+    .selectFrom('kpi')
+    .innerJoin('area', 'area.code', 'kpi.area_code')
+    .where('kpi.state', '=', 'adopted')
+    .groupBy(['area.code', 'area.name', 'area.level'])
+    .select(['area.code', 'area.name', 'area.level', (eb) => eb.fn.countAll<string>().as('kpis')])
+    .orderBy('area.name')
+    .execute();
+}
+
+/** An area's code, name and level, or undefined. */
+export function findArea(db: Executor, code: string) {
+  return db
+    .selectFrom('area')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Workshops on an area or on the areas directly inside it (a ward's estates), oldest first. */
+export function workshopsIn(db: Executor, areaCode: string) {
+  return db
+    .selectFrom('workshop')
+    .innerJoin('area', 'area.code', 'workshop.area_code')
+    .select(['workshop.id', 'workshop.title', 'workshop.code'])
+    .where((eb) =>
+      eb.or([eb('workshop.area_code', '=', areaCode), eb('area.parent_code', '=', areaCode)]),
+    )
+    .orderBy('workshop.created_at')
+    .execute();
+}

@@ -5,6 +5,9 @@ import { actorId } from '../../plugins/auth.ts';
 import { ErrorBody } from '../../schemas.ts';
 import {
   AdoptionBody,
+  KpiAreaListBody,
+  KpiAreaPageBody,
+  KpiAreaParams,
   KpiDetailBody,
   KpiDraftsBody,
   KpiListBody,
@@ -20,6 +23,8 @@ import {
   adoptKpi,
   createKpi,
   getKpi,
+  kpiAreaPage,
+  kpiAreas,
   listKpis,
   retireKpi,
   updateKpi,
@@ -57,6 +62,32 @@ export const kpiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ kpis: await listKpis(app.db.db, ['adopted'], request.query.area) }),
+  );
+
+  app.get(
+    '/kpis/areas',
+    {
+      schema: {
+        summary: 'Areas with adopted KPIs (each has a public page)',
+        tags: ['kpis'],
+        response: { 200: KpiAreaListBody },
+      },
+    },
+    async () => kpiAreas(app.db.db),
+  );
+
+  app.get(
+    '/kpis/areas/:code',
+    {
+      schema: {
+        summary:
+          "An area's public page: adopted KPIs with their readings, and \"you said, we did\" from its workshops",
+        tags: ['kpis'],
+        params: KpiAreaParams,
+        response: { 200: KpiAreaPageBody, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => kpiAreaPage(app.db.db, request.params.code),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import {
   SURVEY_SCALES,
 } from '@thrive/participation';
 import { Type, type Static } from 'typebox';
+import { PinResponseBody } from '../pins/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -144,6 +145,7 @@ export const RetirementBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 500 }) },
   { additionalProperties: false },
 );
+export type RetirementBody = Static<typeof RetirementBody>;
 
 export const AdoptionOut = Type.Object({
   forum: Type.String(),
@@ -239,6 +241,7 @@ export const KpiDetailBody = Type.Object({
 export type KpiDetailBody = Static<typeof KpiDetailBody>;
 
 export const KpiListBody = Type.Object({ kpis: Type.Array(KpiBody) });
+export type KpiListBody = Static<typeof KpiListBody>;
 
 export const KpiTemplateBody = Type.Object({
   id: Type.String(),
@@ -257,6 +260,7 @@ export const KpiTemplateBody = Type.Object({
   }),
 });
 export const KpiTemplateListBody = Type.Object({ templates: Type.Array(KpiTemplateBody) });
+export type KpiTemplateListBody = Static<typeof KpiTemplateListBody>;
 
 export const WorkshopRefParams = Type.Object({ ref: Type.String({ minLength: 1, maxLength: 64 }) });
 
@@ -304,3 +308,38 @@ export const KpiDraftsBody = Type.Object({
   ),
   drafts: Type.Array(KpiDraftBody),
 });
+export type KpiDraftsBody = Static<typeof KpiDraftsBody>;
+
+export const KpiAreaListBody = Type.Object({
+  areas: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      level: Type.String(),
+      kpis: Type.Integer({ description: 'How many adopted KPIs the area has' }),
+    }),
+    { description: 'Areas with adopted KPIs, by name' },
+  ),
+});
+
+export type KpiAreaListBody = Static<typeof KpiAreaListBody>;
+
+export const KpiAreaParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) });
+
+/** One published pin with a reply: "you said, we did", the resident's words as they were published. */
+export const SaidDidBody = Type.Object({
+  pinId: Uuid,
+  workshop: Type.String({ description: "The workshop's title" }),
+  kind: Type.Enum(PIN_KINDS),
+  theme: Type.String(),
+  text: Type.String({ description: 'The published (masked) text, as the resident wrote it' }),
+  support: Nullable(Type.Integer({ description: '"Me too"s; null when under 5 (never shown)' })),
+  response: PinResponseBody,
+});
+
+export const KpiAreaPageBody = Type.Object({
+  area: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() }),
+  kpis: Type.Array(KpiDetailBody, { description: 'Adopted KPIs of the area and its estates' }),
+  saidDid: Type.Array(SaidDidBody, { description: 'Latest reply first' }),
+});
+export type KpiAreaPageBody = Static<typeof KpiAreaPageBody>;

@@ -6,10 +6,13 @@ import {
   KPI_MINIMUM_N,
   KPI_TEMPLATES,
   RIPPLE_OF_DEFAULT_THEME,
+  SMALL_COUNT_THRESHOLD,
   type KpiState,
 } from '@thrive/participation';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import * as pins from '../pins/repository.ts';
+import { toPinBody } from '../pins/service.ts';
 import * as surveys from '../surveys/repository.ts';
 import { FieldError } from '../workshops/errors.ts';
 import { findWorkshopByRef } from '../workshops/repository.ts';
@@ -17,6 +20,7 @@ import { readingsOf, unitOf } from './periods.ts';
 import * as repo from './repository.ts';
 import type {
   AdoptionBody,
+  KpiAreaPageBody,
   KpiBody,
   KpiDetailBody,
   KpiPatchBody,
@@ -50,11 +54,18 @@ const toVersion = (v: repo.VersionRow, adoption: repo.AdoptionRow | undefined): 
     : null,
 });
 
-/** KPIs with their current version, adoptions and latest reading (and, in detail, every version and period). */
+/**
+ * Whose view: officers work on the newest version; everyone else sees what a forum adopted,
+ * so an edit awaiting adoption never speaks for residents in public.
+ */
+type KpiView = 'working' | 'adopted';
+
+/** KPIs with their shown version, adoptions and latest reading (and, in detail, the versions and periods). */
 async function assemble(
   db: repo.Executor,
   rows: readonly repo.KpiRow[],
   detail: boolean,
+  view: KpiView,
 ): Promise<KpiDetailBody[]> {
   const ids = rows.map((r) => r.id);
   const [versions, adoptions] = await Promise.all([
@@ -63,10 +74,12 @@ async function assemble(
   ]);
   const out: KpiDetailBody[] = [];
   for (const row of rows) {
-    const own = versions.filter((v) => v.kpi_id === row.id);
+    const ownAdoptions = adoptions.filter((a) => a.kpi_id === row.id);
+    const all = versions.filter((v) => v.kpi_id === row.id);
+    const adopted = all.filter((v) => ownAdoptions.some((a) => a.kpi_version_id === v.id));
+    const own = view === 'adopted' && adopted.length > 0 ? adopted : all;
     const current = own.at(-1);
     if (!current) continue;
-    const ownAdoptions = adoptions.filter((a) => a.kpi_id === row.id);
     const versionBodies = own.map((v) =>
       toVersion(
         v,
@@ -89,7 +102,7 @@ async function assemble(
       unit: readings.unit,
       question: readings.question,
       adoptions: ownAdoptions.map((a) => ({
-        version: own.find((v) => v.id === a.kpi_version_id)?.version ?? 0,
+        version: all.find((v) => v.id === a.kpi_version_id)?.version ?? 0,
         forum: a.forum,
         adoptedOn: a.adopted_on,
         minutesUrl: a.minutes_url,
@@ -113,18 +126,22 @@ export async function getKpi(
   const row = await repo.findKpi(db, id);
   if (!row || (row.state === 'draft' && !seesDrafts))
     throw new NotFoundError('There is no KPI with that id.');
-  const [kpi] = await assemble(db, [row], true);
+  const [kpi] = await assemble(db, [row], true, seesDrafts ? 'working' : 'adopted');
   if (!kpi) throw new NotFoundError('There is no KPI with that id.');
   return kpi;
 }
 
-/** KPIs in some states, optionally of an area (and the areas directly inside it). */
+/**
+ * KPIs in some states, optionally of an area (and the areas directly inside it). A list that
+ * includes drafts is the officers' working view; otherwise each shows its adopted wording.
+ */
 export async function listKpis(
   db: repo.Executor,
   states: readonly KpiState[],
   areaCode?: string,
 ): Promise<KpiBody[]> {
-  return (await assemble(db, await repo.listKpis(db, states, areaCode), false)).map(summary);
+  const view = states.includes('draft') ? 'working' : 'adopted';
+  return (await assemble(db, await repo.listKpis(db, states, areaCode), false, view)).map(summary);
 }
 
 /** The version fields a KPI would have, checked: one measure matching the method, values in range. */
@@ -376,4 +393,40 @@ export async function workshopDrafts(db: repo.Executor, ref: string) {
     pins: pins.slice(0, 10).map(({ createdAt: _c, ...p }) => p),
     drafts,
   };
+}
+
+/** Areas with adopted KPIs, for the home page's list of public pages. */
+export async function kpiAreas(db: repo.Executor) {
+  const rows = await repo.areasWithAdoptedKpis(db);
+  return { areas: rows.map((r) => ({ ...r, kpis: Number(r.kpis) })) };
+}
+
+/**
+ * What the public page of an area shows: its adopted KPIs (and its estates') with their
+ * readings, and "you said, we did" from its workshops: published pins with a reply only, their
+ * "me too" count held back when under 5. 404 for an unknown area.
+ */
+export async function kpiAreaPage(db: repo.Executor, code: string): Promise<KpiAreaPageBody> {
+  const area = await repo.findArea(db, code);
+  if (!area) throw new NotFoundError('There is no area with that code.');
+  const rows = await repo.listKpis(db, ['adopted'], area.code);
+  const kpis = await assemble(db, rows, true, 'adopted');
+  const saidDid: KpiAreaPageBody['saidDid'] = [];
+  for (const workshop of await repo.workshopsIn(db, area.code)) {
+    for (const row of await pins.answeredPins(db, workshop.id)) {
+      const pin = toPinBody(row);
+      if (!pin.response) continue;
+      saidDid.push({
+        pinId: pin.id,
+        workshop: workshop.title,
+        kind: pin.kind,
+        theme: pin.theme,
+        text: pin.text,
+        support: pin.support < SMALL_COUNT_THRESHOLD ? null : pin.support,
+        response: pin.response,
+      });
+    }
+  }
+  saidDid.sort((a, b) => b.response.at.localeCompare(a.response.at));
+  return { area, kpis, saidDid };
 }

@@ -2,7 +2,7 @@
 // register (data/sources.json), so a rug or profile always says IoD2019 on LSOA 2011 aggregated
 // to wards of December 2013, and a new release shows as one.
 import type { IndicatorDefinition } from '@thrive/indicators';
-import { register } from '../imports/mirror.ts';
+import { register } from '../open-data/datasets.ts';
 import type { DatasetVintageBody } from './schemas.ts';
 
 // The areas a level's rows are drawn from, as load-authority loads them.

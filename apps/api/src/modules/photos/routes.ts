@@ -6,10 +6,9 @@ import { Type } from 'typebox';
 import { ErrorBody } from '../../schemas.ts';
 import { residentRateLimits } from '../participants/rate-limits.ts';
 import type { ResidentRouteOptions } from '../workshops/options.ts';
-import { NotAPhotoTypeError, PhotoTooLargeError } from './errors.ts';
+import { acceptPhotoBodies, photoBytes } from './upload.ts';
 import {
   PHOTO_MAX_BYTES,
-  PHOTO_MEDIA_TYPES,
   PhotoBody,
   PhotoUploadParams,
   PinPhotoParams,
@@ -23,8 +22,6 @@ const PhotoBytes = Type.Unsafe<Uint8Array>({
   description: 'The photo, image/jpeg',
 });
 
-const TOO_LARGE = `That photo is too big: the most we take is ${PHOTO_MAX_BYTES / 1024 / 1024} MB.`;
-
 /** PUT /api/workshops/:ref/pins/:id/photo (the pin's author) and GET /api/pins/:id/photo. */
 export const photoRoutes: FastifyPluginAsyncTypebox<ResidentRouteOptions> = async (
   app,
@@ -35,21 +32,7 @@ export const photoRoutes: FastifyPluginAsyncTypebox<ResidentRouteOptions> = asyn
   // The raw image parser lives in this child context only: no other route takes image bodies.
   await app.register(async (child) => {
     const upload = child.withTypeProvider<TypeBoxTypeProvider>();
-    upload.addContentTypeParser(
-      [...PHOTO_MEDIA_TYPES],
-      { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
-      (_request, body, done) => done(null, body),
-    );
-    // Refused from the declared length before a byte is read, with words a resident understands.
-    upload.addHook('preParsing', async (request) => {
-      if (Number(request.headers['content-length'] ?? 0) > PHOTO_MAX_BYTES)
-        throw new PhotoTooLargeError(TOO_LARGE);
-    });
-    // A body sent without a declared length is cut off at the limit by the parser (413 as well).
-    upload.setErrorHandler((error: { code?: string }, _request, _reply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new PhotoTooLargeError(TOO_LARGE);
-      throw error;
-    });
+    acceptPhotoBodies(upload);
 
     upload.put(
       '/workshops/:ref/pins/:id/photo',
@@ -77,12 +60,10 @@ export const photoRoutes: FastifyPluginAsyncTypebox<ResidentRouteOptions> = asyn
       },
       async (request, reply) => {
         // JSON and form bodies reach here parsed; only raw image bytes are a photo.
-        if (!(request.body instanceof Uint8Array))
-          throw new NotAPhotoTypeError('Send the photo as a JPEG, PNG or WebP image.');
         const { created, photo } = await storePinPhoto(app.db.db, request.principal, {
           ref: request.params.ref,
           pinId: request.params.id,
-          bytes: request.body,
+          bytes: photoBytes(request.body),
         });
         return reply.code(created ? 201 : 200).send(photo);
       },

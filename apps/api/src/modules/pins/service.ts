@@ -7,7 +7,7 @@ import { maskForPublication, matchTheme } from '@thrive/participation';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError } from '../../errors.ts';
-import { recordAudit } from '../admin/repository.ts';
+import { recordAudit } from '../audit/repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import { recordWorkshopEvent } from '../events/repository.ts';
 import { refuseIfClosed } from '../participants/service.ts';

@@ -1,6 +1,7 @@
 // The only place that reads a profile's small areas with SQL.
 import type { Database } from '@thrive/db';
 import type { Kysely } from 'kysely';
+import { codesUnder } from '../areas/repository.ts';
 
 /** The LSOAs of an area (linked to a ward by best fit, or under an authority) with their IMD rank and decile. */
 export async function lsoasWithImd(db: Kysely<Database>, code: string, period: string) {
@@ -14,12 +15,7 @@ export async function lsoasWithImd(db: Kysely<Database>, code: string, period: s
     )
     .select(['a.code', 'a.name', 'r.value as imd_rank', 'd.value as imd_decile'])
     .where('a.level', '=', 'lsoa')
-    .where((eb) =>
-      eb.or([
-        eb('a.parent_code', '=', code),
-        eb('a.code', 'in', eb.selectFrom('area_link').select('from_code').where('to_code', '=', code)),
-      ]),
-    )
+    .where('a.code', 'in', codesUnder(db, code))
     .orderBy('a.code')
     .execute();
   return rows.map((r) => ({ code: r.code, name: r.name, imdRank: r.imd_rank, imdDecile: r.imd_decile }));

@@ -43,5 +43,11 @@ export const ProfileBody = Type.Object({
   legend: Type.String(),
   attribution: Type.String(),
   datasets: Type.Array(DatasetVintageBody, { description: 'The datasets behind the numbers, with their release and geography (areas first)' }),
+  missing: Type.Optional(
+    Type.Array(
+      Type.Object({ id: Type.String(), title: Type.String(), theme: Type.String(), gap: Type.Union([Type.String(), Type.Null()]), explanation: Type.String() }),
+      { description: 'Indicators without a value for this area, each with why (e.g. a different ward vintage)' },
+    ),
+  ),
 });
 export type ProfileBody = Static<typeof ProfileBody>;

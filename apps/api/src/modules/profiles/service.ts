@@ -6,7 +6,7 @@ import { catalogue } from '@thrive/indicators';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors.ts';
 import { findArea } from '../areas/repository.ts';
-import { register } from '../imports/mirror.ts';
+import { register } from '../open-data/datasets.ts';
 import { rugFor } from '../rug/service.ts';
 import { lsoasWithImd } from './repository.ts';
 import type { ProfileBody, ProfileQuery } from './schemas.ts';
@@ -55,7 +55,14 @@ export async function profileOf(db: Kysely<Database>, code: string, query: Profi
       },
     ];
   });
+  // Every indicator left out says why, as the rug's empty cells do.
+  const missing = body.columns.flatMap((column, i) => {
+    const cell = row?.cells[i];
+    if (cell && cell.value !== null) return [];
+    return [{ id: column.id, title: column.title, theme: column.theme, gap: cell?.gap ?? null, explanation: cell?.explanation ?? 'No value in the source data for this area.' }];
+  });
   return {
+    missing,
     area: { code: area.code, name: area.name, level: area.level },
     parent: { code: parent.code, name: parent.name },
     england: englandRow ? { code: englandRow.code, name: englandRow.name } : null,

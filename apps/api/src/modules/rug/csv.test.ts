@@ -33,7 +33,12 @@ hostileRug.rows[0]?.cells.push({
 });
 
 describe('the rug as CSV', () => {
-  const lines = rugCsv(hostileRug).split('\r\n');
+  const text = rugCsv(hostileRug);
+  const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+
+  it('starts with a byte-order mark, so Excel reads it as UTF-8', () => {
+    expect(text.startsWith('\uFEFF#')).toBe(true);
+  });
 
   it('keeps an authority name with a line break inside its comment line', () => {
     expect(lines.slice(0, 3).every((line) => line.startsWith('# '))).toBe(true);

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendCsv } from '../../csv-line.ts';
 import { ErrorBody } from '../../schemas.ts';
-import { rugCsv } from './csv.ts';
+import { rugCsv, rugCsvFilename } from './csv.ts';
 import { RugBody, RugQuery } from './schemas.ts';
+import { communityVersion } from './repository.ts';
 import { rugFor } from './service.ts';
 
 /** GET /api/rug (JSON, or CSV with Accept: text/csv) and GET /api/rug.csv */
@@ -13,10 +14,10 @@ export const rugRoutes: FastifyPluginAsyncTypebox = async (app) => {
     response: { 200: RugBody, 400: ErrorBody, 404: ErrorBody },
   };
 
-  app.get('/rug', { schema: { ...schema, summary: 'Tartan rug: areas × indicators compared with their authority and England' }, config: { cache: true } }, async (request, reply) => {
+  app.get('/rug', { schema: { ...schema, summary: 'Tartan rug: areas × indicators compared with their authority and England' }, config: { cache: true, cacheAlso: communityVersion } }, async (request, reply) => {
     const { body } = await rugFor(app.db.db, request.query);
     if (reply.request.headers.accept?.includes('text/csv')) {
-      sendCsv(reply, rugCsv(body));
+      sendCsv(reply, rugCsv(body, request.query.q));
       return reply;
     }
     return body;
@@ -26,11 +27,11 @@ export const rugRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/rug.csv',
     {
       schema: { tags: ['rug'], querystring: RugQuery, summary: 'The tartan rug as CSV', response: { 400: ErrorBody, 404: ErrorBody } },
-      config: { cache: true },
+      config: { cache: true, cacheAlso: communityVersion },
     },
     async (request, reply) => {
       const { body } = await rugFor(app.db.db, request.query);
-      sendCsv(reply, rugCsv(body), `rug-${body.parent.code}-${body.level}.csv`);
+      sendCsv(reply, rugCsv(body, request.query.q), rugCsvFilename(body));
       return reply;
     },
   );

@@ -113,6 +113,7 @@ export const surveyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { participantId, token, survey } = await joinSurvey(
         app.db.db,
         request.params.id.toLowerCase(),
+        request.cookies[PARTICIPANT_COOKIE],
       );
       setParticipantCookie(app, request, reply, token);
       reply.header('cache-control', 'no-store');

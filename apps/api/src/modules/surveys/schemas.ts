@@ -61,6 +61,7 @@ export const SurveyListQuery = Type.Object(
   { additionalProperties: false },
 );
 export const SurveyListBody = Type.Object({ surveys: Type.Array(SurveyBody) });
+export type SurveyListBody = Static<typeof SurveyListBody>;
 
 export const NewWaveBody = Type.Object(
   {
@@ -75,6 +76,7 @@ export const NewWaveBody = Type.Object(
 export type NewWaveBody = Static<typeof NewWaveBody>;
 
 export const SurveyJoinBody = Type.Object({ participantId: Uuid, survey: SurveyBody });
+export type SurveyJoinBody = Static<typeof SurveyJoinBody>;
 
 export const SurveyAnswer = Type.Object(
   {
@@ -114,3 +116,4 @@ export const SurveyMeBody = Type.Object({
   answered: Type.Boolean(),
   openWave: Type.Union([SurveyWaveBody, Type.Null()]),
 });
+export type SurveyMeBody = Static<typeof SurveyMeBody>;

@@ -1,7 +1,8 @@
-// Surveys behind survey KPIs: officers build them and open waves; residents join (a fresh
-// anonymous participant in the same httpOnly cookie a workshop join sets) and answer once per
-// wave, through the same offline queue as pins: the device-made id makes a re-sent answer count
-// once, and a second answer from the same participant in the same wave is refused.
+// Surveys behind survey KPIs: officers build them and open waves; residents join (an anonymous
+// participant in the same httpOnly cookie a workshop join sets, keeping a token already there)
+// and answer once per wave, through the same offline queue as pins: the device-made id makes a
+// re-sent answer count once, and a second answer from the same participant in the same wave is
+// refused.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '@thrive/db';
 import { SURVEY_SCALE_RANGES } from '@thrive/participation';
@@ -107,20 +108,54 @@ export async function openWave(
   });
 }
 
-/** A fresh anonymous participant of a survey, with the token for the cookie. */
+/**
+ * The hash a survey's participant is found by when it joined with another participant's token
+ * (a workshop's or another survey's) already in the cookie: one token per phone, so joining a
+ * survey never replaces the cookie that queued workshop pins still need.
+ */
+const linkedHash = (surveyId: string, token: string): string =>
+  sha256(`survey:${surveyId}:${token}`);
+
+/** The participant row of this survey a token names, directly or through linkedHash. */
+async function participantFor(db: repo.Executor, surveyId: string, token: string) {
+  const own = await repo.findSurveyParticipant(db, sha256(token));
+  if (own?.survey_id === surveyId) return { row: own, plain: own };
+  const linked = await repo.findSurveyParticipant(db, linkedHash(surveyId, token));
+  return { row: linked, plain: own };
+}
+
+/**
+ * A new anonymous participant of a survey. A phone whose cookie already names a participant of
+ * something else keeps its token (the new participant is found through linkedHash); a phone that
+ * already joined this survey, or has no working cookie, gets a fresh token (a shared tablet's
+ * next person). `token` is what the cookie should hold.
+ */
 export async function joinSurvey(
   db: repo.Executor,
   surveyId: string,
+  existingToken?: string,
 ): Promise<{ participantId: string; token: string; survey: SurveyBody }> {
   const survey = await getSurvey(db, surveyId);
+  if (existingToken && TOKEN_SHAPE.test(existingToken)) {
+    const { row, plain } = await participantFor(db, surveyId, existingToken);
+    if (plain && !row) {
+      const participantId = await repo.insertSurveyParticipant(
+        db,
+        surveyId,
+        linkedHash(surveyId, existingToken),
+      );
+      return { participantId, token: existingToken, survey };
+    }
+  }
   const token = randomBytes(32).toString('base64url');
   const participantId = await repo.insertSurveyParticipant(db, surveyId, sha256(token));
   return { participantId, token, survey };
 }
 
 /**
- * The participant of this survey holding the cookie: 401 without a (known) cookie, 403 when it
- * belongs to another survey or to a workshop. Checked here rather than in the permission table
+ * The participant of this survey holding the cookie (directly, or linked to the phone's token):
+ * 401 without a (known) cookie or with a workshop's, 403 when it belongs to another survey
+ * that this one was never joined from. Checked here rather than in the permission table
  * because the workshop principal does not carry a survey.
  */
 export async function surveyParticipant(
@@ -128,16 +163,18 @@ export async function surveyParticipant(
   surveyId: string,
   token: string | undefined,
 ): Promise<string> {
-  const row =
+  const { row, plain } =
     token && TOKEN_SHAPE.test(token)
-      ? await repo.findSurveyParticipant(db, sha256(token))
-      : undefined;
-  if (!row) throw new UnauthorizedError('Open the survey link first, then answer.');
-  if (row.survey_id !== surveyId)
-    throw new ForbiddenError(
-      'You joined a different survey. Open this survey’s own link to answer it.',
-    );
-  return row.id;
+      ? await participantFor(db, surveyId, token)
+      : { row: undefined, plain: undefined };
+  if (row) return row.id;
+  // A workshop's token (this phone joined a workshop after the survey): 401, so the page's
+  // outbox joins again, which links this survey to that token rather than replacing it.
+  if (!plain || plain.survey_id === null)
+    throw new UnauthorizedError('Open the survey link first, then answer.');
+  throw new ForbiddenError(
+    'You joined a different survey. Open this survey’s own link to answer it.',
+  );
 }
 
 /** Checks answers against the survey's questions and scales; { questionId: value }. */

@@ -4,7 +4,8 @@
 // package's reader, once per process, when the first analysis asks (about 33,000 rows).
 import { readPopulationDenominators, type PopulationRecord } from '@thrive/indicators';
 import type { PopulationAgeGroup } from '@thrive/participation';
-import { Mirror, register } from '../imports/mirror.ts';
+import { Mirror } from '../imports/mirror.ts';
+import { register } from '../open-data/datasets.ts';
 
 export interface AgeGroupPopulation {
   total: number;

@@ -48,7 +48,7 @@ export interface AnalysisContext {
  * for an estate drawn or uploaded by an officer, the LSOAs under its outline (its corners and
  * centre) and those its pins fell in.
  */
-async function lsoasOf(
+export async function lsoasOf(
   ctx: AnalysisContext,
   areaCode: string,
   pinLsoas: readonly string[],

@@ -4,7 +4,7 @@
 import type { Database } from '@thrive/db';
 import { PIN_MODERATION_STATES, type PinModerationState } from '@thrive/participation';
 import type { Kysely } from 'kysely';
-import { register } from '../imports/mirror.ts';
+import { register } from '../open-data/datasets.ts';
 import { pinPoint } from '../pins/point.ts';
 import { requireWorkshop } from '../workshops/service.ts';
 import { exportPins, type ExportPinRow } from './repository.ts';

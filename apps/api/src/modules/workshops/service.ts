@@ -6,7 +6,7 @@ import { DEFAULT_THEMES, joinCodeFrom, themeKey } from '@thrive/participation';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors.ts';
-import { recordAudit } from '../admin/repository.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { readBoundary } from './boundary.ts';
 import { FieldError } from './errors.ts';
 import { areaContaining, isAreaGeometry, type GeographyCache } from './geography.ts';

@@ -4,13 +4,20 @@
 // when the server has answered for them (see sending.ts).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { AboutYouBody, NewPinBody } from '#lib/api.ts';
+import type { NewSurveyResponseBody } from '#lib/kpis/api.ts';
+import type { NewInspectionBody } from '#lib/inspections/api.ts';
 
 /** One submission waiting to be sent. */
 export type OutboxPayload =
   | { type: 'pin'; pin: NewPinBody }
   | { type: 'support'; pinId: string }
   | { type: 'photo'; pinId: string; photo: Blob }
-  | { type: 'about'; about: AboutYouBody };
+  | { type: 'about'; about: AboutYouBody }
+  // A survey's answers; its item's `workshop` key is surveyOutboxKey(surveyId).
+  | { type: 'survey'; surveyId: string; response: NewSurveyResponseBody }
+  // A block inspection and its photo; their `workshop` key is inspectionOutboxKey(estate).
+  | { type: 'inspection'; inspection: NewInspectionBody }
+  | { type: 'inspection-photo'; inspectionId: string; photo: Blob };
 
 export type OutboxItem = OutboxPayload & {
   /** Order of making: oldest first. */

@@ -10,6 +10,8 @@ import {
   putPinPhoto,
   type PinBody,
 } from '#lib/api.ts';
+import { postSurveyResponse } from '#lib/kpis/api.ts';
+import { postInspection, putInspectionPhoto } from '#lib/inspections/api.ts';
 import type { OutboxItem } from './outbox-store.ts';
 
 /** What became of one attempt. */
@@ -48,6 +50,15 @@ export async function sendItem(item: OutboxItem, fetchFn: typeof fetch = fetch):
         return { result: 'sent' };
       case 'about':
         await putAboutYou(item.workshop, item.about, fetchFn);
+        return { result: 'sent' };
+      case 'survey':
+        await postSurveyResponse(item.surveyId, item.response, fetchFn);
+        return { result: 'sent' };
+      case 'inspection':
+        await postInspection(item.inspection, fetchFn);
+        return { result: 'sent' };
+      case 'inspection-photo':
+        await putInspectionPhoto(item.inspectionId, item.photo, fetchFn);
         return { result: 'sent' };
     }
   } catch (error) {

@@ -231,6 +231,9 @@ function sentWhat(item: OutboxItem): string {
     support: m.outboxWhatSupport,
     photo: m.outboxWhatPhoto,
     about: m.outboxWhatAbout,
+    survey: m.survey.sentWhat,
+    inspection: m.inspect.sentWhat,
+    'inspection-photo': m.outboxWhatPhoto,
   }[item.type];
 }
 
@@ -240,6 +243,9 @@ function refusedWhat(item: OutboxItem): string {
     support: m.notSentSupport,
     photo: m.notSentPhoto,
     about: m.notSentAbout,
+    survey: m.survey.sentWhat,
+    inspection: m.inspect.sentWhat,
+    'inspection-photo': m.notSentPhoto,
   }[item.type];
 }
 

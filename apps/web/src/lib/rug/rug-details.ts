@@ -2,6 +2,7 @@
 // compares with each benchmark, the benchmark values themselves, and the method and source, so
 // an officer can check a colour without leaving the rug.
 import { comparisonSymbols, formatConfidence, formatNumber, unitSuffix } from '@thrive/indicators';
+import { cellMark } from './cell-symbols.ts';
 import { tokenOf } from './rug-tokens.ts';
 import type { RugCell, RugColumn, RugRow } from './types.ts';
 
@@ -45,7 +46,10 @@ const COMPARISON_WORDS = {
 } as const;
 
 function valueText(cell: RugCell, unit: string, decimals: number): string {
-  if (cell.value === null) return cell.reason === 'suppressed' ? 'Suppressed' : 'No value';
+  if (cell.value === null) {
+    if (cell.explanation && cell.gap !== 'no_value') return cell.explanation;
+    return cell.reason === 'suppressed' ? 'Suppressed' : 'No value';
+  }
   return `${formatNumber(cell.value, decimals)}${unitSuffix(unit)}`;
 }
 
@@ -70,10 +74,14 @@ export function cellDetails({
     const of = cell.denominator === null ? '' : ` of ${formatNumber(cell.denominator, 0)}`;
     details.push({ term: 'Count', detail: `${formatNumber(cell.count, 0)}${of}` });
   }
+  const mark = cellMark(cell.token);
   details.push({
     term: 'Shown as',
-    detail: `${tokenOf(cell.token).symbol} ${tokenOf(cell.token).label}`,
+    detail: `${tokenOf(cell.token).label}${mark && cell.value !== null ? ` (${cell.text})` : ''}`,
   });
+  if (cell.value !== null && cell.explanation) {
+    details.push({ term: 'Why', detail: cell.explanation });
+  }
   if (column.comparisonMethod === 'quintile' && cell.band > 0) {
     details.push({ term: 'Quintile', detail: `${cell.band} of 5 within the areas shown` });
   }

@@ -78,7 +78,7 @@ describe('cellDetails', () => {
       { term: 'Value', detail: '14.1%' },
       { term: '95% CI', detail: '13.2–15.0%' },
       { term: 'Count', detail: '860 of 6,103' },
-      { term: 'Shown as', detail: '✗ Worse' },
+      { term: 'Shown as', detail: 'Worse (14.1%)' },
       { term: 'Dacorum', detail: '10.0% (this area: higher ▲)' },
       { term: 'England', detail: '11.0% (this area: similar ●)' },
       { term: 'Method', detail: 'Wilson score 95% CI, compared with Dacorum' },

@@ -5,7 +5,7 @@ import type { RugParams } from '#lib/api.ts';
 
 export const BENCHMARKS = ['parent', 'england'] as const;
 export const CONFIDENCES = ['95', '99.8'] as const;
-export const LEVELS = ['ward', 'lsoa'] as const;
+export const LEVELS = ['ward', 'lsoa', 'estate'] as const;
 
 export type Benchmark = (typeof BENCHMARKS)[number];
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -39,7 +39,8 @@ export function readRugChoice(search: URLSearchParams): RugChoice | null {
     benchmark: oneOf(BENCHMARKS, search.get('benchmark'), 'parent'),
     confidence: oneOf(CONFIDENCES, search.get('confidence'), '95'),
   };
-  const indicators = search.get('indicators');
+  // One comma-separated value (the column picker with JavaScript), or one per ticked box (without).
+  const indicators = search.getAll('indicators').filter(Boolean).join(',');
   if (indicators) choice.indicators = indicators;
   return choice;
 }
@@ -49,7 +50,7 @@ export function rugParams(choice: RugChoice, sort?: string | null): RugParams {
   return { ...choice, ...(sort ? { sort } : {}) };
 }
 
-/** How the plural of a level reads in a sentence: "wards", "LSOAs". */
+/** How the plural of a level reads in a sentence: "wards", "LSOAs", "estates". */
 export function levelNoun(level: Level): string {
-  return level === 'ward' ? 'wards' : 'LSOAs';
+  return level === 'ward' ? 'wards' : level === 'estate' ? 'estates' : 'LSOAs';
 }
