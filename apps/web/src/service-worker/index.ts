@@ -18,11 +18,14 @@ const NETWORK_TIMEOUT_MS = 4000;
 const SHELL_FILES = [...immutable, ...assets].map(({ path }) => `/${path.replace(/^\//, '')}`);
 const SHELL_SET = new Set(SHELL_FILES);
 
-/** Pages residents use: the code page and each workshop page. */
-const isResidentPage = (path: string) => /^\/w(\/[^/]+)?\/?$/.test(path);
-/** Public data those pages read: the workshop and its published pins. */
+/** Pages residents use: the code page, each workshop page, each survey and the inspector's page. */
+const isResidentPage = (path: string) =>
+  /^\/w(\/[^/]+)?\/?$/.test(path) || /^\/(s|inspect)\/[^/]+\/?$/.test(path);
+/** Public data those pages read: the workshop and its published pins, a survey's questions. */
 const isResidentData = (path: string) =>
-  /^\/api\/w\/[^/]+$/.test(path) || /^\/api\/workshops\/[^/]+\/pins$/.test(path);
+  /^\/api\/w\/[^/]+$/.test(path) ||
+  /^\/api\/workshops\/[^/]+\/pins$/.test(path) ||
+  /^\/api\/surveys\/[^/]+$/.test(path);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -52,6 +52,7 @@ export function rugColumn(
     polarity: definition.polarity,
     unit: definition.unit,
     valueType: definition.valueType,
+    decimals: definition.decimals,
     comparisonMethod: method,
     methodNote:
       method === 'significance'

@@ -17,6 +17,13 @@ import type { ConfidenceLevel } from '../stats/interval.ts';
 export const rugLevels = ['lsoa', 'ward', 'lad', 'estate', 'custom'] as const;
 export type RugLevel = (typeof rugLevels)[number];
 
+/** The levels a rug is served for from stored data: wards, LSOAs, and estates from their LSOAs. */
+export const rugServedLevels = ['ward', 'lsoa', 'estate'] as const satisfies readonly RugLevel[];
+
+/** Confidence levels of the significance test, as Fingertips offers them (%). */
+export const rugConfidences = ['95', '99.8'] as const;
+export type RugConfidence = (typeof rugConfidences)[number];
+
 /** Which benchmark judges the cells: each area's parent (local authority) or England. */
 export const rugBenchmarks = ['parent', 'england'] as const;
 export type RugBenchmark = (typeof rugBenchmarks)[number];
@@ -117,6 +124,8 @@ export interface RugColumn {
   readonly polarity: Polarity;
   readonly unit: string;
   readonly valueType: ValueType;
+  /** Decimal places its values are shown with (and so its intervals). */
+  readonly decimals: number;
   readonly comparisonMethod: ComparisonMethod;
   /** One line for the column header's tooltip, e.g. "Wilson score 95% CI, compared with Dacorum". */
   readonly methodNote: string;

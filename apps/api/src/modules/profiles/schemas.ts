@@ -1,3 +1,4 @@
+import { comparisonMethods, polarities, rugConfidences } from '@thrive/indicators';
 import { Type, type Static } from 'typebox';
 import { AreaCode, AreaLevel } from '../areas/schemas.ts';
 import { DatasetVintageBody } from '../open-data/schemas.ts';
@@ -6,7 +7,7 @@ import { RugCellBody } from '../rug/schemas.ts';
 export const ProfileParams = Type.Object({ code: AreaCode });
 export const ProfileQuery = Type.Object(
   {
-    confidence: Type.Enum(['95', '99.8'] as const, { default: '95' }),
+    confidence: Type.Enum(rugConfidences, { default: '95' }),
     period: Type.String({ pattern: '^[0-9A-Za-z/_-]{1,20}$', default: '2019' }),
   },
   { additionalProperties: false },
@@ -22,8 +23,8 @@ export const ProfileIndicator = Type.Object({
   shortLabel: Type.String(),
   theme: Type.String(),
   unit: Type.String(),
-  polarity: Type.String(),
-  comparisonMethod: Type.String(),
+  polarity: Type.Enum(polarities),
+  comparisonMethod: Type.Enum(comparisonMethods),
   methodNote: Type.String(),
   cell: RugCellBody,
   parentValue: Num,

@@ -1,20 +1,28 @@
-import { kpiTokenIds, rugGaps } from '@thrive/indicators';
+import {
+  colourTokenIds,
+  comparisonMethods,
+  kpiTokenIds,
+  polarities,
+  rugBenchmarks,
+  rugConfidences,
+  rugGaps,
+  rugServedLevels,
+  valueTypes,
+} from '@thrive/indicators';
 import { KPI_STATUSES } from '@thrive/participation';
 import { Type, type Static } from 'typebox';
 import { AreaCode } from '../areas/schemas.ts';
 import { DatasetVintageBody } from '../open-data/schemas.ts';
 
-const RUG_LEVELS = ['ward', 'lsoa', 'estate'] as const;
-
 export const RugQuery = Type.Object(
   {
     parent: AreaCode,
-    level: Type.Enum(RUG_LEVELS, { default: 'ward' }),
+    level: Type.Enum(rugServedLevels, { default: 'ward' }),
     indicators: Type.Optional(
       Type.String({ pattern: '^[a-z0-9_]{1,80}(,[a-z0-9_]{1,80}){0,59}$', description: 'Comma-separated indicator ids (default: the standard rug)' }),
     ),
-    benchmark: Type.Enum(['parent', 'england'] as const, { default: 'parent' }),
-    confidence: Type.Enum(['95', '99.8'] as const, { default: '95', description: 'Confidence level of the significance test, %' }),
+    benchmark: Type.Enum(rugBenchmarks, { default: 'parent' }),
+    confidence: Type.Enum(rugConfidences, { default: '95', description: 'Confidence level of the significance test, %' }),
     sort: Type.Optional(Type.String({ pattern: '^(name|[a-z0-9_]{1,80})(:(asc|desc))?$', description: 'name or an indicator id, with :asc or :desc' })),
     period: Type.String({ pattern: '^[0-9A-Za-z/_-]{1,20}$', default: '2019' }),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'CSV only: keep the area rows whose name contains this (case and accents ignored) or whose code it is, as the page filters them' })),
@@ -31,10 +39,11 @@ export const RugColumnBody = Type.Object({
   title: Type.String(),
   shortLabel: Type.String(),
   theme: Type.String(),
-  polarity: Type.String(),
+  polarity: Type.Enum(polarities),
   unit: Type.String(),
-  valueType: Type.String(),
-  comparisonMethod: Type.Enum(['significance', 'quintile'] as const),
+  valueType: Type.Enum(valueTypes),
+  decimals: Type.Integer({ minimum: 0, description: 'Decimal places the values are shown with' }),
+  comparisonMethod: Type.Enum(comparisonMethods),
   methodNote: Type.String(),
   notBanded: Type.Optional(
     Type.Union([Type.Enum(['authority_wide', 'constant'] as const), Type.Null()], {
@@ -55,7 +64,7 @@ export const RugCellBody = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   band: Type.Integer(),
   text: Type.String(),
-  token: Type.String(),
+  token: Type.Enum(colourTokenIds),
   label: Type.String(),
   gap: Type.Optional(Type.Union([Type.Enum(rugGaps), Type.Null()], { description: 'Why the cell has no value or no colour' })),
   explanation: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'That reason in a sentence' })),
@@ -113,7 +122,7 @@ export const RugBody = Type.Object({
   }),
   attribution: Type.String(),
   datasets: Type.Array(DatasetVintageBody, { description: 'The datasets behind the numbers, with their release and geography (areas first)' }),
-  levels: Type.Optional(Type.Array(Type.Enum(RUG_LEVELS), { description: 'Levels a rug of this parent can show (estate when it has estates)' })),
+  levels: Type.Optional(Type.Array(Type.Enum(rugServedLevels), { description: 'Levels a rug of this parent can show (estate when it has estates)' })),
   kpiColumns: Type.Optional(Type.Array(RugKpiColumnBody, { description: "Community-defined KPIs of the areas shown, after the indicator columns" })),
   kpiLegend: Type.Optional(
     Type.Object({

@@ -12,6 +12,7 @@ export function column(id: string, overrides: Partial<RugColumn> = {}): RugColum
     polarity: 'low_is_good',
     unit: '%',
     valueType: 'proportion',
+    decimals: 1,
     comparisonMethod: 'significance',
     methodNote: 'Wilson score 95% CI, compared with Dacorum',
     ...overrides,

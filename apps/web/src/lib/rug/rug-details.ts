@@ -19,23 +19,10 @@ export interface CellDetailsInput {
   benchmarks: readonly RugRow[];
   /** Confidence level as the API gives it (0.95). */
   confidence: number;
-  /** Decimal places the column's values are shown with (see decimalsShown). */
+  /** Decimal places the column's values are shown with (the API's column says). */
   decimals: number;
   /** The indicator's source, once the catalogue has been fetched. */
   source?: string | undefined;
-}
-
-/**
- * The decimal places a column's values are shown with, read from the texts the API wrote for
- * them ("23.4% ▲" → 1, "17,213" → 0), so intervals are given to the same precision without
- * fetching the indicator catalogue before the rug can render.
- */
-export function decimalsShown(texts: readonly string[]): number {
-  for (const text of texts) {
-    const number = /\d[\d,]*(?:\.(\d+))?/.exec(text);
-    if (number) return number[1]?.length ?? 0;
-  }
-  return 0;
 }
 
 const COMPARISON_WORDS = {

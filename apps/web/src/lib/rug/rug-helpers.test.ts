@@ -1,7 +1,7 @@
 import { palette } from '@thrive/indicators';
 import { describe, expect, it } from 'vitest';
 import { cell, column, rugBody } from './fixture.ts';
-import { cellDetails, decimalsShown } from './rug-details.ts';
+import { cellDetails } from './rug-details.ts';
 import { methodGroups } from './rug-legend.ts';
 import { levelNoun, readRugChoice, rugParams } from './rug-params.ts';
 import { themeGroups, themeName } from './rug-themes.ts';
@@ -106,15 +106,6 @@ describe('cellDetails', () => {
       decimals: 1,
     });
     expect(suppressed[0]).toEqual({ term: 'Value', detail: 'Suppressed' });
-  });
-});
-
-describe('decimalsShown', () => {
-  it('reads the decimals from the first value written, skipping missing ones', () => {
-    expect(decimalsShown(['–', '23.4% ▲', '7.0%'])).toBe(1);
-    expect(decimalsShown(['17,213', '694'])).toBe(0);
-    expect(decimalsShown(['-0.78', '1.23 km'])).toBe(2);
-    expect(decimalsShown(['–', ''])).toBe(0);
   });
 });
 

@@ -1,15 +1,12 @@
 // The rug page's URL is its state: which rug (parent, level, benchmark, confidence, indicators)
 // and how it is viewed (sort, name filter). Reading it in one place keeps the load function, the
 // controls form and the download links in step.
+import { rugBenchmarks, rugConfidences, rugServedLevels } from '@thrive/indicators';
 import type { RugParams } from '#lib/api.ts';
 
-export const BENCHMARKS = ['parent', 'england'] as const;
-export const CONFIDENCES = ['95', '99.8'] as const;
-export const LEVELS = ['ward', 'lsoa', 'estate'] as const;
-
-export type Benchmark = (typeof BENCHMARKS)[number];
-export type Confidence = (typeof CONFIDENCES)[number];
-export type Level = (typeof LEVELS)[number];
+export type Benchmark = (typeof rugBenchmarks)[number];
+export type Confidence = (typeof rugConfidences)[number];
+export type Level = (typeof rugServedLevels)[number];
 
 /** Which rug to fetch: everything the API's answer depends on. */
 export interface RugChoice {
@@ -35,9 +32,9 @@ export function readRugChoice(search: URLSearchParams): RugChoice | null {
   if (!parent) return null;
   const choice: RugChoice = {
     parent,
-    level: oneOf(LEVELS, search.get('level'), 'ward'),
-    benchmark: oneOf(BENCHMARKS, search.get('benchmark'), 'parent'),
-    confidence: oneOf(CONFIDENCES, search.get('confidence'), '95'),
+    level: oneOf(rugServedLevels, search.get('level'), 'ward'),
+    benchmark: oneOf(rugBenchmarks, search.get('benchmark'), 'parent'),
+    confidence: oneOf(rugConfidences, search.get('confidence'), '95'),
   };
   // One comma-separated value (the column picker with JavaScript), or one per ticked box (without).
   const indicators = search.getAll('indicators').filter(Boolean).join(',');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RugBody } from '#lib/api.ts';
+import { tokenOf } from '#lib/rug/rug-tokens.ts';
 import {
   byTheme,
   comparisonText,
@@ -12,7 +13,6 @@ import {
   populationOf,
   sourcesOf,
   spreadsFrom,
-  tokenOf,
   type IndicatorMeta,
   type ProfileIndicator,
 } from './profile.ts';
@@ -178,8 +178,8 @@ describe('comparisonText', () => {
 
 describe('tokenOf', () => {
   it("is the cell's palette token, with a symbol and label as well as colour", () => {
-    expect(tokenOf(indicator()).label).toBe('Worse');
-    expect(tokenOf(indicator({ cell: { token: 'nonsense' } })).id).toBe('not_compared');
+    expect(tokenOf(indicator().cell.token).label).toBe('Worse');
+    expect(tokenOf('nonsense').id).toBe('not_compared');
   });
 });
 

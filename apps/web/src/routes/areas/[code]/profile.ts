@@ -1,15 +1,7 @@
 // Words and figures of a ward profile, from the API's profile, the authority's rug (for the
 // spread of each indicator among its wards) and the indicator catalogue (decimals, sources).
 import type { IndicatorListBody, ProfileBody, RugBody } from '#lib/api.ts';
-import {
-  formatWithUnit,
-  judge,
-  palette,
-  type ColourToken,
-  type ColourTokenId,
-  type Comparison,
-  type Polarity,
-} from '@thrive/indicators';
+import { formatWithUnit, judge, type Comparison, type Polarity } from '@thrive/indicators';
 import { directionText, spreadOf, type Spread } from './spine.ts';
 
 export type ProfileIndicator = ProfileBody['indicators'][number];
@@ -91,8 +83,8 @@ const REASONS: Readonly<Record<string, string>> = {
   no_benchmark: 'no benchmark value',
 };
 
-function judgementPhrase(comparison: Comparison, polarity: string, benchmark: string): string {
-  const judgement = judge(comparison, polarity as Polarity);
+function judgementPhrase(comparison: Comparison, polarity: Polarity, benchmark: string): string {
+  const judgement = judge(comparison, polarity);
   switch (judgement) {
     case 'better':
     case 'worse':
@@ -129,11 +121,6 @@ export function comparisonText(
     sentenceCase(judgementPhrase(cell.comparison.parent, polarity, parent)) +
     (reason ? ` (${reason})` : '');
   return [vsParent, sentenceCase(judgementPhrase(cell.comparison.england, polarity, england))];
-}
-
-/** The palette token of a cell (its colour, symbol and label). */
-export function tokenOf(indicator: ProfileIndicator): ColourToken {
-  return palette[indicator.cell.token as ColourTokenId] ?? palette.not_compared;
 }
 
 /**
