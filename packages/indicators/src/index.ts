@@ -31,6 +31,7 @@ export * from './rug/rug-model.ts';
 export * from './rug/format-value.ts';
 export * from './rug/rug-legend.ts';
 export * from './rug/build-rug.ts';
+export * from './rug/row-order.ts';
 export * from './rug/kpi-cells.ts';
 
 export * from './imd/index.ts';

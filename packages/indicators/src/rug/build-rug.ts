@@ -27,6 +27,7 @@ import {
 import { formatNumber, roundAsDisplayed } from './format-value.ts';
 import { type CellColumnContext, type CellRowContext, RugCellRecord } from './rug-cell.ts';
 import { describeBenchmark, rugColumn, rugLegend } from './rug-legend.ts';
+import { compareRugValues, rugNameCollator } from './row-order.ts';
 import type {
   BuildRugInput,
   Rug,
@@ -38,8 +39,6 @@ import type {
   RugRowKind,
   RugSort,
 } from './rug-model.ts';
-
-const NAME_COLLATOR = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
 // Comparisons as small integers (the order of `comparisons`) for table lookups.
 function comparisonIndex(c: Comparison): number {
@@ -358,9 +357,11 @@ function sortOrder(
   const order = new Int32Array(areas.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   if (sort.by === 'input') return order;
-  const sign = sort.direction === 'desc' ? -1 : 1;
+  // Ascending unless asked otherwise.
+  const direction = sort.direction ?? 'asc';
+  const sign = direction === 'desc' ? -1 : 1;
   const byName = (a: number, b: number): number =>
-    NAME_COLLATOR.compare((areas[a] as RugArea).name, (areas[b] as RugArea).name);
+    rugNameCollator.compare((areas[a] as RugArea).name, (areas[b] as RugArea).name);
   if (sort.by === 'name') return order.sort((a, b) => sign * byName(a, b));
 
   const c = input.indicators.findIndex((d) => d.id === sort.indicatorId);
@@ -370,12 +371,7 @@ function sortOrder(
     keys[i] =
       values.numbers[((areaRows[i] ?? 0) * values.columnCount + c) * STRIDE + VALUE] ?? Number.NaN;
   }
-  return order.sort((a, b) => {
-    const x = keys[a] ?? Number.NaN;
-    const y = keys[b] ?? Number.NaN;
-    // Missing values last in both directions; ties by name so the order reads sensibly.
-    if (Number.isNaN(x)) return Number.isNaN(y) ? byName(a, b) : 1;
-    if (Number.isNaN(y)) return -1;
-    return x === y ? byName(a, b) : sign * (x - y);
-  });
+  return order.sort((a, b) =>
+    compareRugValues(keys[a] ?? Number.NaN, keys[b] ?? Number.NaN, direction, () => byName(a, b)),
+  );
 }

@@ -3,6 +3,7 @@
 // direction, so a reader sorting for the worst wards never starts with a column of dashes.
 // The sort is written like the API's `sort` parameter ("name", "income_deprivation_rate:desc"),
 // so the same text serves the page URL and the CSV download.
+import { compareRugValues, rugNameCollator } from '@thrive/indicators';
 import type { RugColumn, RugRow } from './types.ts';
 
 export type SortDirection = 'asc' | 'desc';
@@ -47,8 +48,6 @@ export function ariaSort(
   return current.direction === 'asc' ? 'ascending' : 'descending';
 }
 
-const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
-
 /**
  * The rows in the given order (a new array; the input is untouched). Ties, and rows without a
  * value, are ordered by name so the order is stable and predictable.
@@ -61,15 +60,12 @@ export function sortRows(
   const sorted = [...rows];
   if (sort === null) return sorted;
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const byName = (a: RugRow, b: RugRow) => collator.compare(a.name, b.name);
+  const byName = (a: RugRow, b: RugRow) => rugNameCollator.compare(a.name, b.name);
   if (sort.key === NAME_KEY) return sorted.sort((a, b) => sign * byName(a, b));
   const index = columns.findIndex((c) => c.id === sort.key);
   if (index === -1) return sorted;
-  const valueOf = (row: RugRow) => row.cells[index]?.value ?? null;
-  return sorted.sort((a, b) => {
-    const x = valueOf(a);
-    const y = valueOf(b);
-    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-    return x === y ? byName(a, b) : sign * (x - y);
-  });
+  const valueOf = (row: RugRow) => row.cells[index]?.value ?? Number.NaN;
+  return sorted.sort((a, b) =>
+    compareRugValues(valueOf(a), valueOf(b), sort.direction, () => byName(a, b)),
+  );
 }
