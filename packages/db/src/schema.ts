@@ -455,6 +455,16 @@ export interface InspectionPhotoTable {
   created_at: CreatedAt;
 }
 
+/** An inspection item's example photo (migration 0012), re-encoded without metadata. */
+export interface InspectionItemPhotoTable {
+  item_id: string;
+  mime: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  created_at: CreatedAt;
+}
+
 export interface InspectionActionTable {
   id: Generated<string>;
   area_code: string;
@@ -561,6 +571,7 @@ export interface Database {
   inspection: InspectionTable;
   inspection_score: InspectionScoreTable;
   inspection_photo: InspectionPhotoTable;
+  inspection_item_photo: InspectionItemPhotoTable;
   inspection_action: InspectionActionTable;
   programme: ProgrammeTable;
   programme_area: ProgrammeAreaTable;

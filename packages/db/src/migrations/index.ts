@@ -11,6 +11,7 @@ import * as kpis from './0007_kpis.ts';
 import * as inspections from './0008_inspections.ts';
 import * as programmes from './0009_programmes.ts';
 import * as accountsTempPassword from './0011_accounts_temp_password.ts';
+import * as itemExamplePhotos from './0012_item_example_photos.ts';
 
 /** Migrations by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0008_inspections': inspections,
   '0009_programmes': programmes,
   '0011_accounts_temp_password': accountsTempPassword,
+  '0012_item_example_photos': itemExamplePhotos,
 };

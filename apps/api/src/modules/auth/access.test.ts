@@ -230,6 +230,11 @@ const FIXTURES: Record<string, Fixture> = {
   }),
   'POST /api/estates/:code/inspectors': () => ({ url: `/api/estates/${AREAS.ward.code}/inspectors` }),
   'GET /api/inspections/:id/photo': ({ inspection }) => ({ url: `/api/inspections/${inspection.inspectionId}/photo` }),
+  'PUT /api/inspection-items/:id/example-photo': ({ inspection, jpeg }) => ({
+    url: `/api/inspection-items/${inspection.itemId}/example-photo`,
+    payload: jpeg,
+    headers: { 'content-type': 'image/jpeg' },
+  }),
   'POST /api/inspection-actions': ({ inspection }) => ({
     url: '/api/inspection-actions',
     payload: { blockId: inspection.blockId, itemId: inspection.itemId, period: '2026-01' },
@@ -435,7 +440,8 @@ describe.each(testEngines())('permissions on $name', (engine) => {
     expect(routes.length).toBeGreaterThan(40);
   });
 
-  it('refuses to start when a route has no rule', async () => {
+  // Builds a whole app on a fresh database: seconds, or a minute when CI shares its cores.
+  it('refuses to start when a route has no rule', { timeout: 120_000 }, async () => {
     const rules = PERMISSIONS.filter((r) => r.url !== '/api/health');
     await expect(accountsApp(engine, {}, { permissions: rules })).rejects.toThrow(
       'routes without a permission rule (add them to modules/auth/permissions.ts): GET /api/health, HEAD /api/health',

@@ -151,6 +151,8 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: 'POST', url: '/api/inspections', allow: PUBLIC },
   { method: 'PUT', url: '/api/inspections/:id/photo', allow: PUBLIC },
   { method: 'GET', url: '/api/inspections/:id/photo', allow: OFFICER },
+  { method: 'PUT', url: '/api/inspection-items/:id/example-photo', allow: OFFICER },
+  { method: 'GET', url: '/api/inspection-items/:id/example-photo', allow: PUBLIC },
   { method: 'GET', url: '/api/inspections/summary', allow: PUBLIC },
   { method: 'GET', url: '/api/estates/:code/inspection-results', allow: PUBLIC },
   { method: 'POST', url: '/api/inspection-actions', allow: OFFICER },

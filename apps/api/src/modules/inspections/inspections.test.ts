@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsApp, addAccount, signInAs } from '../../test-support/accounts.ts';
 import { ESTATE, addWardWithEstate } from '../../test-support/areas.ts';
-import type { ResultsBody, StandardBody, SummaryRow } from './schemas.ts';
+import type { ResultsBody, StandardBody, StandardsBody, SummaryRow } from './schemas.ts';
 
 const STAIRWELLS = {
   title: 'Stairwells clean',
@@ -245,6 +245,34 @@ describe.each(testEngines())('block inspections on $name', (engine) => {
     expect(stored.rawPayload.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false);
     expect(stored.rawPayload.includes(Buffer.from('TestCam'))).toBe(false);
     expect((await sharp(stored.rawPayload).metadata()).exif).toBeUndefined();
+  });
+
+  it('shows an example photo of each item, set by officers only and kept without EXIF', async () => {
+    const current = () => request('GET', `/api/estates/${ESTATE}/standards`).then((r) => r.json<StandardsBody>().current!);
+    const [item, ...others] = (await current()).items;
+    const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'ExampleCam' } })
+      .toBuffer();
+    const put = (itemId: string, cookie?: string) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/inspection-items/${itemId}/example-photo`,
+        payload: jpeg,
+        headers: { 'content-type': 'image/jpeg', ...(cookie ? { cookie } : {}) },
+      });
+    expect((await put(item!.id)).statusCode).toBe(401);
+    expect((await put(item!.id, inspector)).statusCode).toBe(401);
+    expect((await put(item!.id, officer)).json()).toEqual({ width: 900, height: 600 });
+    expect((await put(crypto.randomUUID(), officer)).statusCode).toBe(404);
+    const shown = await request('GET', `/api/inspection-items/${item!.id}/example-photo`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['content-type']).toBe('image/jpeg');
+    expect(shown.rawPayload.includes(Buffer.from('ExampleCam'))).toBe(false);
+    expect((await sharp(shown.rawPayload).metadata()).exif).toBeUndefined();
+    const after = (await current()).items;
+    expect(after.find((i) => i.id === item!.id)?.hasExamplePhoto).toBe(true);
+    expect(after.filter((i) => others.some((o) => o.id === i.id)).every((i) => !i.hasExamplePhoto)).toBe(true);
   });
 
   it('turns a failed item into a "you said, we did" action that officers answer and close', async () => {

@@ -275,6 +275,36 @@ export async function insertPhotoOnce(
 }
 
 /** An inspection's photo to send. */
+/** Stores (or replaces) an item's example photo. */
+export async function upsertItemPhoto(
+  db: Executor,
+  photo: { itemId: string; bytes: Uint8Array; width: number; height: number },
+): Promise<void> {
+  const row = { mime: 'image/jpeg', bytes: photo.bytes, width: photo.width, height: photo.height };
+  await db
+    .insertInto('inspection_item_photo')
+    .values({ item_id: photo.itemId, ...row })
+    .onConflict((oc) => oc.column('item_id').doUpdateSet(row))
+    .execute();
+}
+
+/** An item's example photo, if it has one. */
+export function findItemPhoto(db: Executor, itemId: string) {
+  return db.selectFrom('inspection_item_photo').select(['bytes', 'mime']).where('item_id', '=', itemId).executeTakeFirst();
+}
+
+/** Which of these items have an example photo. */
+export async function itemsWithPhotos(db: Executor, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db.selectFrom('inspection_item_photo').select('item_id').where('item_id', 'in', [...itemIds]).execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
+/** Whether an inspection item exists. */
+export async function itemExists(db: Executor, itemId: string): Promise<boolean> {
+  return (await db.selectFrom('inspection_item').select('id').where('id', '=', itemId).executeTakeFirst()) !== undefined;
+}
+
 export function findPhoto(db: Executor, inspectionId: string) {
   return db
     .selectFrom('inspection_photo')

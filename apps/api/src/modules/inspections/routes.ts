@@ -230,6 +230,44 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox<InspectionRouteOptions>
     );
   });
 
+  // An officer's example photo of a standard met, shown to inspectors beside the item.
+  await app.register(async (child) => {
+    const upload = child.withTypeProvider<TypeBoxTypeProvider>();
+    acceptPhotoBodies(upload);
+    upload.put(
+      '/inspection-items/:id/example-photo',
+      {
+        schema: {
+          summary: "An item's example photo (raw JPEG, PNG or WebP, at most 8 MB; officers); stored re-encoded, without EXIF or GPS, replacing any before",
+          tags: ['inspections'],
+          params: IdParams,
+          response: { 200: Type.Object({ width: Type.Integer(), height: Type.Integer() }), ...refusals, 413: ErrorBody, 415: ErrorBody },
+        },
+        bodyLimit: PHOTO_MAX_BYTES,
+      },
+      async (request) => service.storeItemExamplePhoto(app.db.db, request.params.id, photoBytes(request.body)),
+    );
+  });
+
+  app.get(
+    '/inspection-items/:id/example-photo',
+    {
+      schema: {
+        summary: "An item's example photo (JPEG; public, chosen by officers)",
+        tags: ['inspections'],
+        params: IdParams,
+        response: { 200: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }), ...refusals },
+      },
+    },
+    async (request, reply) => {
+      const photo = await service.itemExamplePhoto(app.db.db, request.params.id);
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'no-cache')
+        .send(Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength));
+    },
+  );
+
   app.get(
     '/inspections/:id/photo',
     {

@@ -48,6 +48,7 @@ export const StandardItemBody = Type.Object({
   scale: Type.Enum(INSPECTION_SCALES),
   threshold: Nullable(Type.Integer()),
   target: Type.Number(),
+  hasExamplePhoto: Type.Boolean({ description: 'GET /api/inspection-items/:id/example-photo has a picture of the standard met' }),
 });
 export type StandardItemBody = Static<typeof StandardItemBody>;
 

@@ -55,7 +55,11 @@ async function requireArea(db: repo.Executor, code: string) {
   return area;
 }
 
-const toStandard = (row: repo.StandardRow, items: readonly repo.ItemRow[]): StandardBody => ({
+const toStandard = (
+  row: repo.StandardRow,
+  items: readonly repo.ItemRow[],
+  withPhoto: ReadonlySet<string>,
+): StandardBody => ({
   id: row.id,
   areaCode: row.area_code,
   version: row.version,
@@ -70,8 +74,15 @@ const toStandard = (row: repo.StandardRow, items: readonly repo.ItemRow[]): Stan
       scale: i.scale,
       threshold: i.threshold,
       target: i.target,
+      hasExamplePhoto: withPhoto.has(i.id),
     })),
 });
+
+/** A standard with its items, each saying whether it has an example photo. */
+async function standardWithItems(db: repo.Executor, row: repo.StandardRow): Promise<StandardBody> {
+  const items = await repo.itemsOf(db, [row.id]);
+  return toStandard(row, items, await repo.itemsWithPhotos(db, items.map((i) => i.id)));
+}
 
 /** An estate's standard versions and the current one (the newest) with its items. */
 export async function standardsOf(db: repo.Executor, code: string): Promise<StandardsBody> {
@@ -79,7 +90,7 @@ export async function standardsOf(db: repo.Executor, code: string): Promise<Stan
   const versions = await repo.listStandards(db, area.code);
   const latest = versions[0];
   return {
-    current: latest ? toStandard(latest, await repo.itemsOf(db, [latest.id])) : null,
+    current: latest ? await standardWithItems(db, latest) : null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at.toISOString() })),
   };
 }
@@ -120,7 +131,27 @@ export async function createStandard(
     });
     return row;
   });
-  return toStandard(standard, await repo.itemsOf(db, [standard.id]));
+  return standardWithItems(db, standard);
+}
+
+/** Sets (or replaces) an item's example photo, re-encoded without EXIF or GPS; its size. */
+export async function storeItemExamplePhoto(
+  db: repo.Executor,
+  itemId: string,
+  bytes: Uint8Array,
+): Promise<{ width: number; height: number }> {
+  const id = itemId.toLowerCase();
+  if (!(await repo.itemExists(db, id))) throw new NotFoundError('There is no inspection item with that id.');
+  const photo = await reencodePhoto(bytes);
+  await repo.upsertItemPhoto(db, { itemId: id, bytes: photo.bytes, width: photo.width, height: photo.height });
+  return { width: photo.width, height: photo.height };
+}
+
+/** An item's example photo (public: officers choose it to show what the standard looks like). */
+export async function itemExamplePhoto(db: repo.Executor, itemId: string) {
+  const photo = await repo.findItemPhoto(db, itemId.toLowerCase());
+  if (!photo) throw new NotFoundError('That item has no example photo.');
+  return photo;
 }
 
 const toBlock = (b: repo.BlockRow): BlockBody => ({ id: b.id, name: b.name, lon: b.lon, lat: b.lat, outline: b.outline ?? null });

@@ -28,9 +28,14 @@ export type {
 
 type Fetch = typeof fetch;
 
-const get = async <T>(fetchFn: Fetch, path: string) => (await sendJson<T>(fetchFn, 'GET', path)) as T;
-const send = async <T>(fetchFn: Fetch, method: 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown) =>
-  (await sendJson<T>(fetchFn, method, path, body)) as T;
+const get = async <T>(fetchFn: Fetch, path: string) =>
+  (await sendJson<T>(fetchFn, 'GET', path)) as T;
+const send = async <T>(
+  fetchFn: Fetch,
+  method: 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body?: unknown,
+) => (await sendJson<T>(fetchFn, method, path, body)) as T;
 const estatePath = (code: string) => `/api/estates/${encodeURIComponent(code)}`;
 
 /** GET /api/estates/:code/standards */
@@ -58,7 +63,8 @@ export const inviteInspector = (code: string, fetchFn: Fetch = fetch) =>
   send<{ inviteUrl: string }>(fetchFn, 'POST', `${estatePath(code)}/inspectors`);
 
 /** GET /api/inspect/me (inspector cookie) */
-export const getInspectorMe = (fetchFn: Fetch = fetch) => get<InspectorMeBody>(fetchFn, '/api/inspect/me');
+export const getInspectorMe = (fetchFn: Fetch = fetch) =>
+  get<InspectorMeBody>(fetchFn, '/api/inspect/me');
 
 /** PUT /api/inspect/me: the inspector's chosen name. */
 export const putDisplayName = (displayName: string, fetchFn: Fetch = fetch) =>
@@ -69,7 +75,11 @@ export const postInspection = (body: NewInspectionBody, fetchFn: Fetch = fetch) 
   send<InspectionBody>(fetchFn, 'POST', '/api/inspections', body);
 
 /** PUT /api/inspections/:id/photo: the raw image (the server strips EXIF and GPS again). */
-export async function putInspectionPhoto(id: string, photo: Blob, fetchFn: Fetch = fetch): Promise<void> {
+export async function putInspectionPhoto(
+  id: string,
+  photo: Blob,
+  fetchFn: Fetch = fetch,
+): Promise<void> {
   const response = await fetchFn(`/api/inspections/${encodeURIComponent(id)}/photo`, {
     method: 'PUT',
     headers: { 'content-type': photo.type || 'image/jpeg', accept: 'application/json' },
@@ -78,13 +88,39 @@ export async function putInspectionPhoto(id: string, photo: Blob, fetchFn: Fetch
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
 }
 
+/** PUT /api/inspection-items/:id/example-photo (officer): a picture of the standard met, replacing any before. */
+export async function putItemExamplePhoto(
+  itemId: string,
+  photo: Blob,
+  fetchFn: Fetch = fetch,
+): Promise<void> {
+  const response = await fetchFn(
+    `/api/inspection-items/${encodeURIComponent(itemId)}/example-photo`,
+    {
+      method: 'PUT',
+      headers: { 'content-type': photo.type || 'image/jpeg', accept: 'application/json' },
+      body: photo,
+    },
+  );
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+}
+
+/** Where an item's example photo is shown from. */
+export const itemExamplePhotoUrl = (itemId: string) =>
+  `/api/inspection-items/${encodeURIComponent(itemId)}/example-photo`;
+
 /** GET /api/estates/:code/inspection-results */
-export const getResults = (code: string, params: { period?: string; block?: string }, fetchFn: Fetch = fetch) =>
-  get<ResultsBody>(fetchFn, `${estatePath(code)}/inspection-results${query(params)}`);
+export const getResults = (
+  code: string,
+  params: { period?: string; block?: string },
+  fetchFn: Fetch = fetch,
+) => get<ResultsBody>(fetchFn, `${estatePath(code)}/inspection-results${query(params)}`);
 
 /** POST /api/inspection-actions (officer): a failed item becomes "you said, we did". */
-export const createAction = (body: { blockId: string; itemId: string; period: string }, fetchFn: Fetch = fetch) =>
-  send<ActionBody>(fetchFn, 'POST', '/api/inspection-actions', body);
+export const createAction = (
+  body: { blockId: string; itemId: string; period: string },
+  fetchFn: Fetch = fetch,
+) => send<ActionBody>(fetchFn, 'POST', '/api/inspection-actions', body);
 
 /** PATCH /api/inspection-actions/:id (officer) */
 export const patchAction = (id: string, body: ActionPatchBody, fetchFn: Fetch = fetch) =>
