@@ -217,7 +217,7 @@ describe.skipIf(!hasChromium)('the ward profile in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/confidence=99\.8/);
-    await expect.poll(() => page.locator('.meta').textContent()).toContain('99.8% confidence');
+    await expect.poll(() => page.getByTestId('profile-meta').textContent()).toContain('99.8% confidence');
     const income = page.locator('tr[data-indicator="income_deprivation_rate"]');
     expect(await income.textContent()).toContain('99.8% CI');
     await page.context().close();
