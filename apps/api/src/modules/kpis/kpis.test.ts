@@ -4,37 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsApp, addAccount, signInAs } from '../../test-support/accounts.ts';
 import { ESTATE, WARD, addWardWithEstate } from '../../test-support/areas.ts';
+import { seedAgreeAnswers } from '../../test-support/survey-answers.ts';
 import type { SurveyBody } from '../surveys/schemas.ts';
 import type { KpiBody, KpiDetailBody } from './schemas.ts';
-
-/** Stores `agreeing` answers of 5 and the rest of 2 to an agree5 question in a wave (many residents, fast). */
-async function seedAnswers(
-  db: Db,
-  survey: SurveyBody,
-  waveId: string,
-  n: number,
-  agreeing: number,
-): Promise<void> {
-  const questionId = survey.questions[0]!.id;
-  for (let i = 0; i < n; i++) {
-    const p = await db.db
-      .insertInto('participant')
-      .values({ token_hash: crypto.randomUUID(), survey_id: survey.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.db
-      .insertInto('survey_response')
-      .values({
-        id: crypto.randomUUID(),
-        survey_id: survey.id,
-        wave_id: waveId,
-        participant_id: p.id,
-        answers: JSON.stringify({ [questionId]: i < agreeing ? 5 : 2 }),
-        content_hash: `seed-${i}`,
-      })
-      .execute();
-  }
-}
 
 describe.each(testEngines())('community-defined KPIs on $name', (engine) => {
   let app: FastifyInstance;
@@ -247,9 +219,9 @@ describe.each(testEngines())('community-defined KPIs on $name', (engine) => {
       await post('/api/kpis', { ...kpiBody(), baseline: { value: 0.5, period: 'baseline-2024' } })
     ).json<KpiDetailBody>();
     await post(`/api/kpis/${kpi.id}/adoption`, { forum: 'Forum', adoptedOn: '2025-01-10' });
-    await seedAnswers(db, survey, await openWave('baseline-2024'), 60, 30);
-    await seedAnswers(db, survey, await openWave('2025-Q1'), 60, 45);
-    await seedAnswers(db, survey, await openWave('2025-Q2'), 4, 2);
+    await seedAgreeAnswers(db, survey, await openWave('baseline-2024'), 60, 30);
+    await seedAgreeAnswers(db, survey, await openWave('2025-Q1'), 60, 45);
+    await seedAgreeAnswers(db, survey, await openWave('2025-Q2'), 4, 2);
     const detail = (
       await app.inject({ method: 'GET', url: `/api/kpis/${kpi.id}` })
     ).json<KpiDetailBody>();
