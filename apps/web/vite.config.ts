@@ -18,6 +18,9 @@ export default defineConfig({
       // The server's policy (apps/api/src/csp.ts); SvelteKit adds a nonce per rendered page for
       // its inline start-up script, so script-src stays 'self' + nonce.
       csp: { mode: 'auto', directives: CSP_DIRECTIVES },
+      // Links rendered on the server are absolute ("/data", not "./data"), as they are after
+      // hydration: the same href whichever page a link sits on, and safe to copy.
+      paths: { relative: false },
     }),
   ],
   server: { proxy: { '/api': apiOrigin } },
