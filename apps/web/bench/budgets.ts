@@ -7,9 +7,10 @@
 //     page requested before its "rug-table-filled" mark (SvelteKit's start-up and error-page
 //     chunks are imported dynamically). MapLibre's chunk is listed apart, with a check that it
 //     is not in that set.
-//  2. Navigation start → the page's own "filled" mark in Chromium, for the Dacorum rug
-//     (rug-table-filled) and a ward profile (profile-filled) when it marks one; target ≤ 400 ms
-//     each (issue 17).
+//  2. Navigation start → the filled table painted in Chromium (Element Timing of the first row,
+//     elementtiming="rug-table-painted" / "profile-painted": the table is in the server-rendered
+//     HTML, so this needs no script), for the Dacorum rug and a ward profile; target ≤ 400 ms
+//     each (issue 17). The page's own "filled" mark (after hydration) is printed beside it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -166,8 +167,9 @@ try {
   } else {
     const timeTo = async (
       path: string,
+      painted: string,
       mark: string,
-    ): Promise<{ mark: number; fcp: number } | string> => {
+    ): Promise<{ painted: number; mark: number; fcp: number } | string> => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const problems: string[] = [];
@@ -187,13 +189,33 @@ try {
             },
           )
           .catch(() => undefined);
-        return await page.evaluate((name) => {
-          const fcp =
-            performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
-          return { mark: performance.getEntriesByName(name)[0]!.startTime, fcp };
-        }, mark);
-      } catch {
-        return `no "${mark}" mark within 15 s${problems.length ? `: ${problems[0]}` : ''}`;
+        return await page.evaluate(
+          ({ painted, mark }) =>
+            // Element Timing: when the element marked elementtiming="<painted>" was painted, which
+            // for a server-rendered table is before any script has run.
+            new Promise<{ painted: number; mark: number; fcp: number }>((resolve, reject) => {
+              const observer = new PerformanceObserver((list) => {
+                const entry = list
+                  .getEntries()
+                  .find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === painted);
+                if (!entry) return;
+                observer.disconnect();
+                const fcp =
+                  performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+                const timing = entry as PerformanceEntry & { renderTime?: number };
+                resolve({
+                  painted: timing.renderTime || entry.startTime,
+                  mark: performance.getEntriesByName(mark)[0]!.startTime,
+                  fcp,
+                });
+              });
+              observer.observe({ type: 'element', buffered: true });
+              setTimeout(() => reject(new Error(`no element timing "${painted}"`)), 5_000);
+            }),
+          { painted, mark },
+        );
+      } catch (problem) {
+        return `no "${mark}" mark or "${painted}" paint within 15 s${problems.length ? `: ${problems[0]}` : ''} (${String(problem).split('\n')[0]})`;
       } finally {
         await context.close();
       }
@@ -202,43 +224,56 @@ try {
     const report = async (
       title: string,
       path: string,
+      painted: string,
       mark: string,
       target: number,
       id: BenchRowId,
     ) => {
-      console.log(`\n── ${title}: navigation start → "${mark}" (${RUNS} cold loads, ms) ──`);
-      const marks: number[] = [];
+      console.log(
+        `\n── ${title}: navigation start → the filled table painted ("${painted}"), and interactive ("${mark}") (${RUNS} cold loads, ms) ──`,
+      );
       const paints: number[] = [];
+      const marks: number[] = [];
+      const fcps: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
-        const result = await timeTo(path, mark);
+        const result = await timeTo(path, painted, mark);
         if (typeof result === 'string') {
           console.log(`  ${result}`);
           recordRow({ id, measured: result, met: false });
           return;
         }
+        paints.push(result.painted);
         marks.push(result.mark);
-        paints.push(result.fcp);
+        fcps.push(result.fcp);
       }
-      const m = median(marks);
-      console.log(`  runs ${marks.map((x) => x.toFixed(0)).join(', ')}`);
+      const m = median(paints);
+      console.log(`  painted: runs ${paints.map((x) => x.toFixed(0)).join(', ')}`);
+      console.log(`  interactive: runs ${marks.map((x) => x.toFixed(0)).join(', ')}`);
       console.log(
-        `  median ${m.toFixed(0)} ms (first contentful paint ${median(paints).toFixed(0)} ms) — target ≤ ${target} ms: ${m <= target ? 'met' : 'MISSED'}`,
+        `  median: painted ${m.toFixed(0)} ms, first contentful paint ${median(fcps).toFixed(0)} ms, interactive ${median(marks).toFixed(0)} ms — target ≤ ${target} ms painted: ${m <= target ? 'met' : 'MISSED'}`,
       );
       recordRow({
         id,
-        measured: `median ${m.toFixed(0)} ms (FCP ${median(paints).toFixed(0)})`,
-        baseline: `${(m / median(paints)).toFixed(1)}× first contentful paint`,
+        measured: `median ${m.toFixed(0)} ms painted (FCP ${median(fcps).toFixed(0)}, interactive ${median(marks).toFixed(0)})`,
+        baseline: `${(m / median(fcps)).toFixed(1)}× first contentful paint`,
         met: m <= target,
       });
     };
 
-    await report('/rug, Dacorum', RUG, 'rug-table-filled', TARGET_MS, 'rug-page');
+    await report('/rug, Dacorum', RUG, 'rug-table-painted', 'rug-table-filled', TARGET_MS, 'rug-page');
     const wards = (await (
       await fetch(`${server.origin}/api/areas?level=ward&parent=E07000096&simplify=0`)
     ).json()) as { features: { id: string }[] };
     const ward = wards.features[0]?.id;
     if (ward)
-      await report(`/areas/${ward}`, `/areas/${ward}`, 'profile-filled', TARGET_MS, 'profile-page');
+      await report(
+        `/areas/${ward}`,
+        `/areas/${ward}`,
+        'profile-painted',
+        'profile-filled',
+        TARGET_MS,
+        'profile-page',
+      );
   }
 } finally {
   await browser?.close();

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bumpDataVersion,
+  cacheVersions,
   dataVersion,
   ForeignKeyViolationError,
   latestMigration,
@@ -131,6 +132,21 @@ describe.each(testEngines())('the data layer on $name', (engine) => {
     await db.transaction().execute((trx) => bumpDataVersion(trx));
     await bumpDataVersion(db);
     expect(await dataVersion(db)).toBe(2);
+  });
+
+  it('bumps the community version once per statement on the tables residents and forums change, and only when it commits', async () => {
+    const before = await cacheVersions(db);
+    await sql`delete from survey_response where false`.execute(db);
+    await sql`update pin set moderation = moderation`.execute(db);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`delete from kpi_adoption`.execute(trx);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const after = await cacheVersions(db);
+    expect(BigInt(after.community) - BigInt(before.community)).toBe(2n);
+    expect(after.data).toBe(before.data);
   });
 
   it('refuses an area level outside the schema list', async () => {

@@ -7,5 +7,5 @@ export {
   toDbError,
   type ConstraintKind,
 } from './errors.ts';
-export { bumpDataVersion, dataVersion } from './data-version.ts';
+export { bumpDataVersion, cacheVersions, dataVersion } from './data-version.ts';
 export * from './schema.ts';

@@ -94,6 +94,8 @@ export interface IndicatorValueTable {
 export interface DataVersionTable {
   id: number;
   version: number;
+  /** Bumped by trigger on every change to KPIs, surveys and pins (migration 0013); bigint, read as text (drivers differ). */
+  community_version: ColumnType<string, never, never>;
   updated_at: Generated<Date>;
 }
 

@@ -3,6 +3,8 @@
 
 export * from './catalogue/indicator-definition.ts';
 export * from './catalogue/catalogue.ts';
+export * from './catalogue/iod-domain-measures.ts';
+export * from './catalogue/publications.ts';
 
 export * from './stats/interval.ts';
 export * from './stats/normal.ts';
@@ -15,6 +17,7 @@ export * from './stats/byar.ts';
 export * from './stats/mean.ts';
 export * from './stats/compare.ts';
 export * from './stats/quintiles.ts';
+export * from './spread/spread.ts';
 
 export * from './aggregate/coverage.ts';
 export * from './aggregate/sum-counts.ts';

@@ -1,8 +1,12 @@
 import { testEngines } from '@thrive/db/testing';
 import type { FastifyInstance } from 'fastify';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appWith, DACORUM } from '../test-support/dacorum.ts';
 import { bumpDataVersion, type Db } from '@thrive/db';
+import { quantile } from '@thrive/indicators';
+import type { IndicatorListBody } from './indicators/schemas.ts';
 import type { RugBody } from './rug/schemas.ts';
 import type { ProfileBody } from './profiles/schemas.ts';
 
@@ -56,6 +60,33 @@ describe.each(testEngines())('the read API on $name, with Dacorum loaded from th
     const after = await get(url, { 'if-none-match': String(first.headers.etag) });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('sends a cached answer compressed as the client accepts, the same bytes each time', async () => {
+    const url = `/api/rug?parent=${DACORUM}&level=ward`;
+    const plain = await get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [encoding, inflate] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const first = await get(url, { 'accept-encoding': `${encoding}, identity;q=0.5` });
+      const again = await get(url, { 'accept-encoding': `${encoding}, identity;q=0.5` });
+      expect(first.headers['content-encoding']).toBe(encoding);
+      expect(first.headers.vary).toContain('accept-encoding');
+      expect(Number(first.headers['content-length'])).toBe(first.rawPayload.length);
+      expect(first.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+      expect(inflate(first.rawPayload).toString('utf8')).toBe(plain.body);
+      expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    }
+    // Brotli preferred when both are accepted, as @fastify/compress would choose.
+    expect((await get(url, { 'accept-encoding': 'gzip, deflate, br' })).headers['content-encoding']).toBe('br');
+  });
+
+  it('keeps the areas cached while residents pin, and recomputes the rug, whose KPI columns may change', async () => {
+    const areas = await get(`/api/areas?level=ward&parent=${DACORUM}`);
+    const rug = await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate`);
+    // Any statement on a KPI table bumps the community version, by trigger (even one changing no row).
+    await sql`update kpi set state = state`.execute(db.db);
+    expect((await get(`/api/areas?level=ward&parent=${DACORUM}`)).headers.etag).toBe(areas.headers.etag);
+    expect((await get(`/api/rug?parent=${DACORUM}&indicators=income_deprivation_rate`)).headers.etag).not.toBe(rug.headers.etag);
   });
 
   it('simplifies geometry for the wire unless asked for full detail', async () => {
@@ -192,5 +223,43 @@ describe.each(testEngines())('the read API on $name, with Dacorum loaded from th
     const area = (await get('/api/areas/E05004691')).json<{ children: Record<string, number> }>();
     expect(profile.lsoas).toHaveLength(area.children.lsoa ?? -1);
     expect(profile.lsoas.every((l) => l.imdDecile !== null && l.imdDecile >= 1 && l.imdDecile <= 10)).toBe(true);
+  });
+
+  it("gives each profile indicator its spread among the authority's wards, and the catalogue's decimals and sources", async () => {
+    const profile = (await get('/api/areas/E05004691/profile')).json<ProfileBody>();
+    const ids = profile.indicators.map((i) => i.id);
+    // The rug takes at most 60 indicators a request.
+    const rugs = await Promise.all(
+      [0, 60, 120].map(async (from) => {
+        const part = ids.slice(from, from + 60);
+        return part.length === 0 ? [] : [(await get(`/api/rug?parent=${DACORUM}&level=ward&indicators=${part.join(',')}`)).json<RugBody>()];
+      }),
+    );
+    const wardValues = new Map(
+      rugs.flat().flatMap((rug) => rug.columns.map((column, c) => [column.id, rug.rows.filter((r) => r.kind === 'area').map((r) => r.cells[c]?.value ?? null)] as const)),
+    );
+    const catalogue = new Map((await get('/api/indicators')).json<IndicatorListBody>().indicators.map((d) => [d.id, d]));
+    for (const indicator of profile.indicators) {
+      const values = (wardValues.get(indicator.id) ?? []).filter((v): v is number => v !== null).sort((a, b) => a - b);
+      expect(indicator.spread, indicator.id).toEqual({
+        min: values[0],
+        q1: quantile(values, 0.25),
+        q3: quantile(values, 0.75),
+        max: values.at(-1),
+        count: values.length,
+      });
+      const entry = catalogue.get(indicator.id);
+      expect({ decimals: indicator.decimals, definition: indicator.definition, source: indicator.source, licence: indicator.licence }, indicator.id).toEqual({
+        decimals: entry?.decimals,
+        definition: entry?.definition,
+        source: entry?.source,
+        licence: entry?.licence,
+      });
+    }
+    // The ward is one of the 25 it is spread among, and its value lies within their range.
+    const income = profile.indicators.find((i) => i.id === 'income_deprivation_rate');
+    expect(income?.spread?.count).toBe(25);
+    expect(income?.cell.value).toBeGreaterThanOrEqual(income?.spread?.min ?? Infinity);
+    expect(income?.cell.value).toBeLessThanOrEqual(income?.spread?.max ?? -Infinity);
   });
 });

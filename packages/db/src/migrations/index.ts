@@ -12,6 +12,7 @@ import * as inspections from './0008_inspections.ts';
 import * as programmes from './0009_programmes.ts';
 import * as accountsTempPassword from './0011_accounts_temp_password.ts';
 import * as itemExamplePhotos from './0012_item_example_photos.ts';
+import * as communityVersion from './0013_community_version.ts';
 
 /** Migrations by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0009_programmes': programmes,
   '0011_accounts_temp_password': accountsTempPassword,
   '0012_item_example_photos': itemExamplePhotos,
+  '0013_community_version': communityVersion,
 };

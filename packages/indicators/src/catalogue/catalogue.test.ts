@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { mirrorDir } from '@thrive/geo/test-support/mirror';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { catalogue, indicatorById, iodDomains, iodSummaryMeasures } from './catalogue.ts';
+import { catalogue, indicatorById } from './catalogue.ts';
 import {
   aggregationMethods,
   comparisonMethodOf,
@@ -14,6 +14,7 @@ import {
   themes,
   valueTypes,
 } from './indicator-definition.ts';
+import { iodDomains, iodSummaryMeasures } from './iod-domain-measures.ts';
 
 const MIRROR = mirrorDir();
 

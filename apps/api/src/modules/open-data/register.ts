@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../config.ts';
+import { withPublicationCredit, type StoredEntry } from './publication-credit.ts';
 
 /** The download is the dataset's file (or one file per key), kept byte for byte. */
 export interface CopyLayout {
@@ -58,6 +59,8 @@ export interface ManualFetch {
 export interface RegisterDataset {
   id: string;
   title: string;
+  /** Its publication's id; publisher, licence and url are that publication's (publication-credit.ts). */
+  publication: string;
   publisher: string;
   licence: string;
   url: string;
@@ -79,9 +82,12 @@ export interface Download {
   sha256: string | null;
 }
 
-/** The register in data/sources.json (or another file, for tests). */
+/** The register in data/sources.json (or another file, for tests), each dataset with its publication's credit. */
 export function readRegister(path = join(REPO_ROOT, 'data', 'sources.json')): FetchRegister {
-  return JSON.parse(readFileSync(path, 'utf8')) as FetchRegister;
+  const stored = JSON.parse(readFileSync(path, 'utf8')) as {
+    datasets: StoredEntry<RegisterDataset>[];
+  };
+  return { datasets: stored.datasets.map(withPublicationCredit) };
 }
 
 /** True when the dataset has to be fetched by hand. */

@@ -17,6 +17,15 @@ export type ProfileQuery = Static<typeof ProfileQuery>;
 const Ref = Type.Object({ code: Type.String(), name: Type.String() });
 const Num = Type.Union([Type.Number(), Type.Null()]);
 
+// The spread (@thrive/indicators spreadOf) of an indicator's values among the parent's areas.
+export const SpreadBody = Type.Object({
+  min: Type.Number(),
+  q1: Type.Number({ description: 'Lower quartile (Hyndman & Fan type 7)' }),
+  q3: Type.Number({ description: 'Upper quartile (Hyndman & Fan type 7)' }),
+  max: Type.Number(),
+  count: Type.Integer({ minimum: 1, description: 'How many areas have a value' }),
+});
+
 export const ProfileIndicator = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -31,6 +40,13 @@ export const ProfileIndicator = Type.Object({
   englandValue: Num,
   parentText: Type.String(),
   englandText: Type.String(),
+  spread: Type.Union([SpreadBody, Type.Null()], {
+    description: "Spread of the values among the parent's areas of this level (a ward's among its authority's wards), suppressed values left out; null when none has a value",
+  }),
+  decimals: Type.Integer({ minimum: 0, description: 'Decimal places the values are shown with, as GET /api/indicators gives them' }),
+  definition: Type.String({ description: 'As GET /api/indicators gives it' }),
+  source: Type.String({ description: 'As GET /api/indicators gives it' }),
+  licence: Type.String({ description: 'As GET /api/indicators gives it' }),
 });
 
 export const ProfileBody = Type.Object({

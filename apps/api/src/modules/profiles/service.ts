@@ -2,10 +2,12 @@
 // its authority and England, and the national IMD decile of each of its LSOAs. Quintile bands
 // are computed among the area's sibling areas (the wards of its authority).
 import type { Database } from '@thrive/db';
-import { catalogue } from '@thrive/indicators';
+import { catalogue, spreadOf } from '@thrive/indicators';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../errors.ts';
 import { findArea } from '../areas/repository.ts';
+import { indicatorsByIds } from '../indicators/repository.ts';
+import { indicatorBody } from '../indicators/service.ts';
 import { register } from '../open-data/datasets.ts';
 import { rugFor } from '../rug/service.ts';
 import { lsoasWithImd } from './repository.ts';
@@ -23,20 +25,30 @@ export async function profileOf(db: Kysely<Database>, code: string, query: Profi
   if (!parent || (area.level !== 'ward' && area.level !== 'lsoa')) {
     return { area: { code: area.code, name: area.name, level: area.level }, parent: null, england: null, period: query.period, confidence: query.confidence === '99.8' ? 0.998 : 0.95, indicators: [], lsoas, legend: 'Profiles compare a ward with its authority and England; choose a ward.', attribution: register.attribution, datasets: [] };
   }
-  const { body } = await rugFor(db, {
-    parent: parent.code,
-    level: area.level,
-    indicators: PROFILE_INDICATORS.join(','),
-    benchmark: 'parent',
-    confidence: query.confidence,
-    period: query.period,
-  });
+  const [{ body }, described] = await Promise.all([
+    rugFor(db, {
+      parent: parent.code,
+      level: area.level,
+      indicators: PROFILE_INDICATORS.join(','),
+      benchmark: 'parent',
+      confidence: query.confidence,
+      period: query.period,
+    }),
+    // Decimals, definition, source and licence as GET /api/indicators gives them, so the page
+    // needs no second request for the catalogue.
+    indicatorsByIds(db, PROFILE_INDICATORS).then((rows) => new Map(rows.map((r) => [r.id, indicatorBody(r)]))),
+  ]);
   const row = body.rows.find((r) => r.code === code);
+  // The spine charts' spreads are over the sibling areas alone, never the benchmark rows; a
+  // suppressed cell's value is null, so nothing suppressed reaches a quartile.
+  const siblings = body.rows.filter((r) => r.kind === 'area');
   const parentRow = body.benchmarks.find((r) => r.kind === 'parent');
   const englandRow = body.benchmarks.find((r) => r.kind === 'england');
   const indicators = body.columns.flatMap((column, i) => {
     const cell = row?.cells[i];
     if (!cell || cell.value === null) return [];
+    // Every rug column is an indicator row, so the fallback is for the type alone.
+    const about = described.get(column.id) ?? { decimals: column.decimals, definition: '', source: '', licence: '' };
     return [
       {
         id: column.id,
@@ -52,6 +64,11 @@ export async function profileOf(db: Kysely<Database>, code: string, query: Profi
         englandValue: englandRow?.cells[i]?.value ?? null,
         parentText: parentRow?.cells[i]?.text ?? '–',
         englandText: englandRow?.cells[i]?.text ?? '–',
+        spread: spreadOf(siblings.map((r) => r.cells[i]?.value ?? null)),
+        decimals: about.decimals,
+        definition: about.definition,
+        source: about.source,
+        licence: about.licence,
       },
     ];
   });

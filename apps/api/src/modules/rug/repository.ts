@@ -1,7 +1,7 @@
 // The rug's own reads, beyond areas and indicator values: estates under a parent, the LSOAs
 // that may lie under an estate, and which of the rug's areas have adopted KPIs.
 import type { Database } from '@thrive/db';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /** Estates under a parent: directly (an authority's or a ward's estates), or inside one of its wards. */
 export function estatesUnder(db: Kysely<Database>, parent: string) {
@@ -104,21 +104,4 @@ export function kpiAreasAmong(db: Kysely<Database>, codes: readonly string[]) {
     )
     .orderBy('area.code')
     .execute();
-}
-
-/**
- * A fingerprint of what KPI readings depend on besides imported data (versions, adoptions,
- * retirements, survey waves and answers, published and answered pins), so a cached rug is
- * recomputed once a forum adopts a KPI or residents answer a survey.
- */
-export async function communityVersion(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<Record<string, string | number>>`
-    select (select count(*) from kpi_version) as versions,
-           (select count(*) from kpi_adoption) as adoptions,
-           (select count(*) from kpi where state = 'retired') as retired,
-           (select count(*) from survey_wave) as waves,
-           (select count(*) from survey_response) as answers,
-           (select count(*) from pin where moderation = 'published') as pins,
-           (select count(response_at) from pin) as answered`.execute(db);
-  return Object.values(rows[0] ?? {}).join('.');
 }

@@ -3,7 +3,6 @@ import { sendCsv } from '../../csv-line.ts';
 import { ErrorBody } from '../../schemas.ts';
 import { rugCsv, rugCsvFilename } from './csv.ts';
 import { RugBody, RugQuery } from './schemas.ts';
-import { communityVersion } from './repository.ts';
 import { rugFor } from './service.ts';
 
 /** GET /api/rug (JSON, or CSV with Accept: text/csv) and GET /api/rug.csv */
@@ -14,7 +13,7 @@ export const rugRoutes: FastifyPluginAsyncTypebox = async (app) => {
     response: { 200: RugBody, 400: ErrorBody, 404: ErrorBody },
   };
 
-  app.get('/rug', { schema: { ...schema, summary: 'Tartan rug: areas × indicators compared with their authority and England' }, config: { cache: true, cacheAlso: communityVersion } }, async (request, reply) => {
+  app.get('/rug', { schema: { ...schema, summary: 'Tartan rug: areas × indicators compared with their authority and England' }, config: { cache: true, cacheWithCommunity: true } }, async (request, reply) => {
     const { body } = await rugFor(app.db.db, request.query);
     if (reply.request.headers.accept?.includes('text/csv')) {
       sendCsv(reply, rugCsv(body, request.query.q));
@@ -27,7 +26,7 @@ export const rugRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/rug.csv',
     {
       schema: { tags: ['rug'], querystring: RugQuery, summary: 'The tartan rug as CSV', response: { 400: ErrorBody, 404: ErrorBody } },
-      config: { cache: true, cacheAlso: communityVersion },
+      config: { cache: true, cacheWithCommunity: true },
     },
     async (request, reply) => {
       const { body } = await rugFor(app.db.db, request.query);

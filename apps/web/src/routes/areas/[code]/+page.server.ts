@@ -1,19 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { ApiError, getArea, getAreas, getIndicators, getProfile, getRug } from '#lib/api.ts';
-import { metaById, spreadsFrom } from './profile.ts';
+import { ApiError, getArea, getAreas, getProfile } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-// The rug API takes at most 60 indicator ids a request.
-const RUG_IDS_PER_REQUEST = 60;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-// A server load: the authority's rug (hundreds of kB) is reduced to spreads here, and only
-// the spreads reach the browser, not inlined copies of every API response.
+// A server load, so the profile is in the server-rendered HTML.
 export const load: PageServerLoad = async ({ params, url, fetch }) => {
   const confidence = url.searchParams.get('confidence') === '99.8' ? '99.8' : '95';
   const profile = await getProfile(params.code, { confidence }, fetch).catch((problem: unknown) => {
@@ -42,26 +31,7 @@ export const load: PageServerLoad = async ({ params, url, fetch }) => {
     };
   }
 
-  const parent = profile.parent;
-  const ids = profile.indicators.map((i) => i.id);
-  const [rugs, catalogue] = await Promise.all([
-    Promise.all(
-      chunks(ids, RUG_IDS_PER_REQUEST).map((part) =>
-        getRug(
-          { parent: parent.code, level: 'ward', indicators: part.join(','), confidence },
-          fetch,
-        ),
-      ),
-    ),
-    getIndicators(fetch),
-  ]);
-  return {
-    kind: 'ward' as const,
-    profile,
-    parent,
-    confidence,
-    // Only the spreads travel to the browser, not the authority's whole rug.
-    spreads: Object.assign({}, ...rugs.map(spreadsFrom)) as ReturnType<typeof spreadsFrom>,
-    meta: metaById(catalogue.indicators, ids),
-  };
+  // One request: the profile carries each indicator's spread among the authority's wards and
+  // its decimals, definition and source.
+  return { kind: 'ward' as const, profile, parent: profile.parent, confidence };
 };

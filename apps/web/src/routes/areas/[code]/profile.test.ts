@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RugBody } from '#lib/api.ts';
 import { tokenOf } from '#lib/rug/rug-tokens.ts';
 import {
   byTheme,
@@ -8,12 +7,9 @@ import {
   intervalText,
   keyMeasures,
   lsoaSummary,
-  metaById,
   percent,
   populationOf,
   sourcesOf,
-  spreadsFrom,
-  type IndicatorMeta,
   type ProfileIndicator,
 } from './profile.ts';
 
@@ -38,6 +34,11 @@ function indicator(overrides: Overrides = {}): ProfileIndicator {
     englandValue: 12.826,
     parentText: '8.5%',
     englandText: '12.8%',
+    spread: { min: 3.2, q1: 5.1, q3: 8.4, max: 14.1, count: 25 },
+    decimals: 1,
+    definition: 'Income-deprived share',
+    source: IOD,
+    licence: 'OGL-3.0',
     ...rest,
     cell: {
       indicator: rest.id ?? 'income_deprivation_rate',
@@ -65,6 +66,8 @@ const quintile = indicator({
   comparisonMethod: 'quintile',
   parentValue: 10835.2,
   englandValue: 16513.9,
+  decimals: 0,
+  definition: 'Average rank',
   cell: {
     value: 17213.4,
     lower: null,
@@ -78,66 +81,16 @@ const quintile = indicator({
   },
 });
 
-const meta: Record<string, IndicatorMeta> = {
-  income_deprivation_rate: {
-    decimals: 1,
-    definition: 'Income-deprived share',
-    source: IOD,
-    licence: 'OGL-3.0',
-  },
-  imd_average_rank: { decimals: 0, definition: 'Average rank', source: IOD, licence: 'OGL-3.0' },
-};
-
-describe('metaById', () => {
-  it("keeps the catalogue's decimals, definition and source of the indicators shown", () => {
-    const entry = {
-      title: '',
-      shortLabel: '',
-      unit: '%',
-      valueType: 'proportion',
-      polarity: 'low_is_good',
-      multiplier: 100,
-      theme: 'x',
-      source: 'S',
-      licence: 'L',
-    } as const;
-    const catalogue = [
-      { ...entry, id: 'a', decimals: 1, definition: 'D' },
-      { ...entry, id: 'b', decimals: 2, definition: 'E' },
-    ];
-    expect(metaById(catalogue, ['b'])).toEqual({
-      b: { decimals: 2, definition: 'E', source: 'S', licence: 'L' },
-    });
-  });
-});
-
-describe('spreadsFrom', () => {
-  it("summarises each column over the authority's wards, not its benchmarks", () => {
-    const cell = (value: number | null) => ({ value }) as RugBody['rows'][number]['cells'][number];
-    const rug = {
-      columns: [{ id: 'x' }, { id: 'y' }],
-      rows: [
-        { kind: 'area', cells: [cell(1), cell(null)] },
-        { kind: 'area', cells: [cell(3), cell(null)] },
-        { kind: 'parent', cells: [cell(100), cell(5)] },
-      ],
-    } as unknown as RugBody;
-    expect(spreadsFrom(rug)).toEqual({ x: { min: 1, q1: 1.5, q3: 2.5, max: 3, count: 2 } });
-  });
-});
-
 describe('formatting', () => {
   it("formats with the catalogue's decimals and the unit", () => {
-    expect(formatValue(14.091, indicator(), meta.income_deprivation_rate)).toBe('14.1%');
-    expect(formatValue(17213.4, quintile, meta.imd_average_rank)).toBe('17,213');
-    expect(formatValue(null, quintile, meta.imd_average_rank)).toBe('–');
+    expect(formatValue(14.091, indicator())).toBe('14.1%');
+    expect(formatValue(17213.4, quintile)).toBe('17,213');
+    expect(formatValue(null, quintile)).toBe('–');
   });
 
   it('gives the interval with its confidence level, and none for quintile indicators', () => {
-    expect(intervalText(indicator(), meta.income_deprivation_rate, 0.95)).toBe(
-      '13.2–15.0%, 95% CI',
-    );
-    expect(intervalText(quintile, meta.imd_average_rank, 0.95)).toBeNull();
+    expect(intervalText(indicator(), 0.95)).toBe('13.2–15.0%, 95% CI');
+    expect(intervalText(quintile, 0.95)).toBeNull();
     expect(percent(0.998)).toBe('99.8');
   });
 });
@@ -185,7 +138,7 @@ describe('tokenOf', () => {
 
 describe('keyMeasures', () => {
   it('writes one sentence per significance-tested indicator', () => {
-    expect(keyMeasures([indicator(), quintile], meta, 'Dacorum', 'England')).toEqual([
+    expect(keyMeasures([indicator(), quintile], 'Dacorum', 'England')).toEqual([
       'Income deprivation is 14.1%, worse than Dacorum (8.5%) and worse than England (12.8%).',
     ]);
   });
@@ -222,14 +175,22 @@ describe('lsoaSummary', () => {
 });
 
 describe('byTheme and sourcesOf', () => {
-  it('groups consecutive indicators by theme and lists each source once', () => {
-    const health = indicator({ id: 'h', theme: 'health' });
+  it('groups consecutive indicators by theme and lists each source once, in order', () => {
+    const health = indicator({
+      id: 'h',
+      theme: 'health',
+      source: 'Fingertips',
+      licence: 'OGL-3.0',
+    });
     expect(
       byTheme([indicator(), quintile, health]).map((g) => [g.theme, g.indicators.length]),
     ).toEqual([
       ['deprivation', 2],
       ['health', 1],
     ]);
-    expect(sourcesOf(meta)).toEqual([{ source: IOD, licence: 'OGL-3.0' }]);
+    expect(sourcesOf([indicator(), quintile, health])).toEqual([
+      { source: IOD, licence: 'OGL-3.0' },
+      { source: 'Fingertips', licence: 'OGL-3.0' },
+    ]);
   });
 });

@@ -1,71 +1,23 @@
-// Words and figures of a ward profile, from the API's profile, the authority's rug (for the
-// spread of each indicator among its wards) and the indicator catalogue (decimals, sources).
-import type { IndicatorListBody, ProfileBody, RugBody } from '#lib/api.ts';
+// Words and figures of a ward profile, from the API's profile: each indicator comes with its
+// spread among the authority's wards and the catalogue's decimals, definition and source.
+import type { ProfileBody } from '#lib/api.ts';
 import { formatWithUnit, judge, type Comparison, type Polarity } from '@thrive/indicators';
-import { directionText, spreadOf, type Spread } from './spine.ts';
+import { directionText } from './spine.ts';
 
 export type ProfileIndicator = ProfileBody['indicators'][number];
 export type ProfileLsoa = ProfileBody['lsoas'][number];
-type Catalogue = IndicatorListBody['indicators'];
-
-/** What the page shows of each indicator beyond the profile: display decimals and definition. */
-export interface IndicatorMeta {
-  decimals: number;
-  definition: string;
-  source: string;
-  licence: string;
-}
-
-/** The catalogue entries of the profile's indicators, by id. */
-export function metaById(
-  catalogue: Catalogue,
-  ids: readonly string[],
-): Record<string, IndicatorMeta> {
-  const wanted = new Set(ids);
-  const out: Record<string, IndicatorMeta> = {};
-  for (const d of catalogue) {
-    if (wanted.has(d.id))
-      out[d.id] = {
-        decimals: d.decimals,
-        definition: d.definition,
-        source: d.source,
-        licence: d.licence,
-      };
-  }
-  return out;
-}
-
-/** The spread of each indicator among the authority's wards (rows of kind 'area'). */
-export function spreadsFrom(rug: RugBody): Record<string, Spread> {
-  const areas = rug.rows.filter((r) => r.kind === 'area');
-  const out: Record<string, Spread> = {};
-  rug.columns.forEach((column, i) => {
-    const spread = spreadOf(areas.map((r) => r.cells[i]?.value ?? null));
-    if (spread) out[column.id] = spread;
-  });
-  return out;
-}
 
 /** A value as displayed: the catalogue's decimals and the unit ("14.1%", "0.83 km", "17,213"). */
-export function formatValue(
-  value: number | null,
-  indicator: ProfileIndicator,
-  meta: IndicatorMeta | undefined,
-): string {
+export function formatValue(value: number | null, indicator: ProfileIndicator): string {
   if (value === null) return '–';
-  // Without a catalogue entry (a locally imported indicator), one decimal.
-  return formatWithUnit(value, meta?.decimals ?? 1, indicator.unit);
+  return formatWithUnit(value, indicator.decimals, indicator.unit);
 }
 
 /** The confidence interval in words, or null for indicators compared by quintile. */
-export function intervalText(
-  indicator: ProfileIndicator,
-  meta: IndicatorMeta | undefined,
-  confidence: number,
-): string | null {
+export function intervalText(indicator: ProfileIndicator, confidence: number): string | null {
   const { lower, upper } = indicator.cell;
   if (lower === null || upper === null) return null;
-  const decimals = meta?.decimals ?? 1;
+  const { decimals } = indicator;
   return `${formatWithUnit(lower, decimals, '')}–${formatWithUnit(upper, decimals, indicator.unit)}, ${percent(confidence)}% CI`;
 }
 
@@ -130,19 +82,17 @@ export function comparisonText(
  */
 export function keyMeasures(
   indicators: readonly ProfileIndicator[],
-  meta: Record<string, IndicatorMeta>,
   parent: string,
   england: string,
 ): string[] {
   return indicators
     .filter((i) => i.comparisonMethod === 'significance')
     .map((i) => {
-      const m = meta[i.id];
-      const parts = [`${i.title} is ${formatValue(i.cell.value, i, m)}`];
+      const parts = [`${i.title} is ${formatValue(i.cell.value, i)}`];
       const vsParent = judgementPhrase(i.cell.comparison.parent, i.polarity, parent);
       const vsEngland = judgementPhrase(i.cell.comparison.england, i.polarity, england);
-      parts.push(`${vsParent} (${formatValue(i.parentValue, i, m)})`);
-      return `${parts.join(', ')} and ${vsEngland} (${formatValue(i.englandValue, i, m)}).`;
+      parts.push(`${vsParent} (${formatValue(i.parentValue, i)})`);
+      return `${parts.join(', ')} and ${vsEngland} (${formatValue(i.englandValue, i)}).`;
     });
 }
 
@@ -191,12 +141,14 @@ export function byTheme(
   return [...groups].map(([theme, members]) => ({ theme, indicators: members }));
 }
 
-/** The distinct sources (with licence) of the indicators shown. */
+/** The distinct sources (with licence) of the indicators shown, in order of first appearance. */
 export function sourcesOf(
-  meta: Record<string, IndicatorMeta>,
+  indicators: readonly ProfileIndicator[],
 ): { source: string; licence: string }[] {
   const seen = new Map<string, { source: string; licence: string }>();
-  for (const m of Object.values(meta))
-    seen.set(`${m.source}\u0000${m.licence}`, { source: m.source, licence: m.licence });
+  for (const { source, licence } of indicators) {
+    const key = `${source}\u0000${licence}`;
+    if (!seen.has(key)) seen.set(key, { source, licence });
+  }
   return [...seen.values()];
 }

@@ -1,32 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSpine, orientationOf, quantile, spineLayout, spreadOf } from './spine.ts';
-
-describe('quantile (type 7)', () => {
-  it('interpolates between order statistics as R and NumPy do', () => {
-    // R: quantile(c(1, 2, 3, 4, 10), c(0.25, 0.5, 0.75)) = 2, 3, 4; quantile(1:4, 0.25) = 1.75
-    expect(quantile([1, 2, 3, 4, 10], 0.25)).toBe(2);
-    expect(quantile([1, 2, 3, 4, 10], 0.5)).toBe(3);
-    expect(quantile([1, 2, 3, 4], 0.25)).toBeCloseTo(1.75);
-    expect(quantile([7], 0.75)).toBe(7);
-    expect(quantile([], 0.5)).toBeNaN();
-  });
-});
-
-describe('spreadOf', () => {
-  it('ignores missing values and sorts', () => {
-    expect(spreadOf([4, null, 1, 3, 2, Number.NaN])).toEqual({
-      min: 1,
-      q1: 1.75,
-      q3: 3.25,
-      max: 4,
-      count: 4,
-    });
-  });
-
-  it('is null with no values', () => {
-    expect(spreadOf([null, null])).toBeNull();
-  });
-});
+import { describeSpine, orientationOf, spineLayout } from './spine.ts';
 
 describe('spineLayout', () => {
   const spread = { min: 10, q1: 20, q3: 30, max: 50, count: 9 };

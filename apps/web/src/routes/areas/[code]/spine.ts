@@ -1,47 +1,9 @@
 // Spine charts (after Fingertips): one bar per indicator showing the range of values among
 // the authority's wards, the middle half darker, with the ward, the authority and England
 // marked. The bar is laid out so that "better" is always to the right; indicators with no
-// better direction run from lower to higher.
-
-/** The spread of one indicator's values among sibling areas. */
-export interface Spread {
-  min: number;
-  q1: number;
-  q3: number;
-  max: number;
-  /** How many areas have a value. */
-  count: number;
-}
-
-/**
- * The p-quantile of ascending values by linear interpolation between order statistics
- * (Hyndman & Fan 1996, type 7; R's and NumPy's default).
- */
-export function quantile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const below = sorted[lo] ?? Number.NaN;
-  const above = sorted[Math.min(lo + 1, sorted.length - 1)] ?? below;
-  return below + (h - lo) * (above - below);
-}
-
-/** Min, quartiles and max of the finite values; null when there are none. */
-export function spreadOf(values: readonly (number | null)[]): Spread | null {
-  const sorted = values
-    .filter((v): v is number => v !== null && Number.isFinite(v))
-    .sort((a, b) => a - b);
-  const min = sorted[0];
-  const max = sorted.at(-1);
-  if (min === undefined || max === undefined) return null;
-  return {
-    min,
-    q1: quantile(sorted, 0.25),
-    q3: quantile(sorted, 0.75),
-    max,
-    count: sorted.length,
-  };
-}
+// better direction run from lower to higher. Each spread comes with the API's profile
+// (spreadOf in @thrive/indicators).
+import type { Spread } from '@thrive/indicators';
 
 /** Which direction is good, in words; null when neither is. */
 export function directionText(polarity: string): string | null {
