@@ -1,5 +1,6 @@
 // What every MapLibre map here shares: where its worker is, and the credits it must show.
 // Importing this module points MapLibre at its worker.
+import { publications } from '@thrive/indicators';
 import { setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
@@ -8,5 +9,4 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 setWorkerUrl(workerUrl);
 
 /** The credits of the boundaries and statistics every map draws. */
-export const ATTRIBUTION =
-  'Contains OS data © Crown copyright and database right; contains National Statistics data © Crown copyright and database right';
+export const ATTRIBUTION = publications['ons-geography'].attribution;
