@@ -1,5 +1,5 @@
 // IoD2019 summary measures for every local authority district, as MHCLG's File 10 publishes them.
-import { summariseFrameByGroup, type GroupSummary } from './group-summaries.ts';
+import { summariseFrameGroups, type GroupSummary } from './group-summaries.ts';
 import type { LsoaFrame } from './lsoa-frame.ts';
 import { IOD2019_LSOA_COUNT } from './ranks.ts';
 
@@ -18,15 +18,11 @@ export function summariseAuthorities(
   frame: LsoaFrame,
   lsoaCount: number = IOD2019_LSOA_COUNT,
 ): AuthoritySummary[] {
-  const nameOf = new Map<string, string>();
-  let previous: string | undefined;
-  frame.ladCodes.forEach((code, i) => {
-    // An authority's LSOAs come in runs: look the code up once per run.
-    if (code !== previous && !nameOf.has(code)) nameOf.set(code, frame.ladNames[i] ?? code);
-    previous = code;
-  });
-  return summariseFrameByGroup(frame, (i) => frame.ladCodes[i], lsoaCount).map((group) => ({
-    ...group,
-    ladName: nameOf.get(group.key) ?? group.key,
-  }));
+  // An authority's name is the one its first LSOA gives.
+  return summariseFrameGroups(frame, (i) => frame.ladCodes[i], lsoaCount).map(
+    ({ summary, firstLsoa }) => ({
+      ...summary,
+      ladName: frame.ladNames[firstLsoa] ?? summary.key,
+    }),
+  );
 }

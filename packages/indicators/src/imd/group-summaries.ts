@@ -23,53 +23,93 @@ export function summariseFrameByGroup(
   groupKeyOf: (lsoa: number) => string | undefined,
   lsoaCount: number = IOD2019_LSOA_COUNT,
 ): GroupSummary[] {
-  const keyIndex = new Map<string, number>();
-  const keys: string[] = [];
-  const groupOf = new Int32Array(frame.lsoaCodes.length);
-  // LSOAs of one group mostly come in runs (File 2 is in LSOA code order), so remember the
-  // last key and skip the map lookup while it repeats.
-  let lastKey: string | undefined;
-  let lastGroup = -1;
-  for (let i = 0; i < groupOf.length; i++) {
-    const key = groupKeyOf(i);
-    if (key === undefined) {
-      groupOf[i] = -1;
-      continue;
-    }
-    if (key !== lastKey) {
-      let g = keyIndex.get(key);
-      if (g === undefined) {
-        g = keys.length;
-        keyIndex.set(key, g);
-        keys.push(key);
-      }
-      lastKey = key;
-      lastGroup = g;
-    }
-    groupOf[i] = lastGroup;
-  }
-  const counts = new Int32Array(keys.length);
-  for (const g of groupOf) if (g >= 0) counts[g] = (counts[g] ?? 0) + 1;
+  return summariseFrameGroups(frame, groupKeyOf, lsoaCount).map((group) => group.summary);
+}
 
-  const summaries = byDomain((domain) =>
-    summariseGroups(
-      {
-        groupCount: keys.length,
-        groupOf,
-        rank: frame.ranks[domain],
-        population: frame.populations[POPULATION_BASIS[domain]],
+/** A group's summaries and its first LSOA in the frame. */
+export interface FrameGroup {
+  readonly summary: GroupSummary;
+  readonly firstLsoa: number;
+}
+
+/** summariseFrameByGroup, each group with its first LSOA (for what else the frame holds of it, such as a name). */
+export function summariseFrameGroups(
+  frame: LsoaFrame,
+  groupKeyOf: (lsoa: number) => string | undefined,
+  lsoaCount: number,
+): FrameGroup[] {
+  const n = frame.lsoaCodes.length;
+  // A working array, unless a call is already using it (groupKeyOf might summarise another frame).
+  const lent = !groupOfLent;
+  const groupOf = lent ? lendGroupOf(n) : new Int32Array(n);
+  try {
+    const keys: string[] = [];
+    const counts: number[] = [];
+    const firsts: number[] = [];
+    const keyIndex = new Map<string, number>();
+    // LSOAs of one group mostly come in runs (File 2 is in LSOA code order), so remember the
+    // last key and skip the map lookup while it repeats.
+    let lastKey: string | undefined;
+    let lastGroup = -1;
+    for (let i = 0; i < n; i++) {
+      const key = groupKeyOf(i);
+      if (key === undefined) {
+        groupOf[i] = -1;
+        continue;
+      }
+      if (key !== lastKey) {
+        let g = keyIndex.get(key);
+        if (g === undefined) {
+          g = keys.length;
+          keyIndex.set(key, g);
+          keys.push(key);
+          counts.push(0);
+          firsts.push(i);
+        }
+        lastKey = key;
+        lastGroup = g;
+      }
+      groupOf[i] = lastGroup;
+      counts[lastGroup] = (counts[lastGroup] ?? 0) + 1;
+    }
+    const summaries = byDomain((domain) =>
+      summariseGroups(
+        {
+          groupCount: keys.length,
+          groupOf,
+          rank: frame.ranks[domain],
+          population: frame.populations[POPULATION_BASIS[domain]],
+        },
+        lsoaCount,
+      ),
+    );
+    const groups = keys.map((key, g): FrameGroup => ({
+      summary: {
+        key,
+        lsoaCount: counts[g] ?? 0,
+        measures: byDomain((domain) => {
+          const summary = summaries[domain][g];
+          if (summary === undefined) throw new Error(`no ${domain} summary for group ${key}.`);
+          return summary;
+        }),
       },
-      lsoaCount,
-    ),
-  );
-  const groups = keys.map((key, g): GroupSummary => ({
-    key,
-    lsoaCount: counts[g] ?? 0,
-    measures: byDomain((domain) => {
-      const summary = summaries[domain][g];
-      if (summary === undefined) throw new Error(`no ${domain} summary for group ${key}.`);
-      return summary;
-    }),
-  }));
-  return groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      firstLsoa: firsts[g] ?? 0,
+    }));
+    return groups.sort((a, b) =>
+      a.summary.key < b.summary.key ? -1 : a.summary.key > b.summary.key ? 1 : 0,
+    );
+  } finally {
+    if (lent) groupOfLent = false;
+  }
+}
+
+// Each LSOA's group number, kept between calls: a fresh typed array the size of the frame costs
+// more here than the grouping that fills it. Lent to one call at a time.
+let groupOfScratch = new Int32Array(0);
+let groupOfLent = false;
+
+function lendGroupOf(n: number): Int32Array {
+  if (groupOfScratch.length < n) groupOfScratch = new Int32Array(n);
+  groupOfLent = true;
+  return groupOfScratch.subarray(0, n);
 }

@@ -33,10 +33,6 @@ export function buildLsoaFrame(
   domains: readonly IodDomainsRecord[],
   populations: readonly PopulationRecord[],
 ): LsoaFrame {
-  // Undefined when the files are aligned: row i of File 2 joins row i of File 6.
-  const populationIndex = aligned(domains, populations)
-    ? undefined
-    : joinByCode(domains, populations);
   const n = domains.length;
   const ranks = byDomain(() => new Int32Array(n));
   const { imd, income, employment, education, health, crime, housing, environment } = ranks;
@@ -45,6 +41,13 @@ export function buildLsoaFrame(
   const lsoaCodes = new Array<string>(n);
   const ladCodes = new Array<string>(n);
   const ladNames = new Array<string>(n);
+  // The usual case is File 6 listing the same LSOAs in the same strictly increasing code order
+  // as File 2 (strict order also rules out duplicates): row i joins row i. That is checked on
+  // the way, in the one walk that fills the columns; the first row that breaks it switches to
+  // a join by code, which finds and reports whatever does not line up.
+  let populationIndex: Int32Array | undefined =
+    n === populations.length ? undefined : joinByCode(domains, populations);
+  let previousCode = '';
   // One visit per record, every column written from it: the records are scattered objects, so
   // walking them once (not once per column) is what keeps the join cheap. An authority's LSOAs
   // come in runs, so each run shares one code and one name string: later grouping by code then
@@ -53,6 +56,13 @@ export function buildLsoaFrame(
   let ladName = '';
   for (let i = 0; i < n; i++) {
     const record = domains[i] as IodDomainsRecord;
+    const code = record.lsoaCode;
+    let population = populations[populationIndex?.[i] ?? i] as PopulationRecord;
+    if (populationIndex === undefined && (population.lsoaCode !== code || !(code > previousCode))) {
+      populationIndex = joinByCode(domains, populations);
+      population = populations[populationIndex[i] as number] as PopulationRecord;
+    }
+    previousCode = code;
     const r = record.ranks;
     imd[i] = r.imd;
     income[i] = r.income;
@@ -62,36 +72,17 @@ export function buildLsoaFrame(
     crime[i] = r.crime;
     housing[i] = r.housing;
     environment[i] = r.environment;
-    lsoaCodes[i] = record.lsoaCode;
+    lsoaCodes[i] = code;
     if (record.ladCode !== ladCode || record.ladName !== ladName) {
       ladCode = record.ladCode;
       ladName = record.ladName;
     }
     ladCodes[i] = ladCode;
     ladNames[i] = ladName;
-    const population = populations[populationIndex?.[i] ?? i] as PopulationRecord;
     total[i] = population.total;
     workingAge[i] = population.workingAge;
   }
   return { lsoaCodes, ladCodes, ladNames, ranks, populations: { total, workingAge } };
-}
-
-/**
- * The usual case, File 6 listing the same LSOAs in the same strictly increasing code order as
- * File 2: row i joins row i, no lookup needed (strict order also rules out duplicates).
- */
-function aligned(
-  domains: readonly IodDomainsRecord[],
-  populations: readonly PopulationRecord[],
-): boolean {
-  if (domains.length !== populations.length) return false;
-  let previous = '';
-  for (let i = 0; i < domains.length; i++) {
-    const code = (domains[i] as IodDomainsRecord).lsoaCode;
-    if (code !== (populations[i] as PopulationRecord).lsoaCode || !(code > previous)) return false;
-    previous = code;
-  }
-  return true;
 }
 
 /** Index of each File 2 LSOA's File 6 record, found by code. */

@@ -1,7 +1,9 @@
 // IoD2019 summary measures for larger areas (wards, local authorities, estates) built from
-// LSOA ranks and populations. Per domain, LSOAs are counting-sorted by rank once, then walked
-// twice in that order into per-group sums: once for the totals, once more for each group's most
-// deprived tenth (local concentration).
+// LSOA ranks and populations. Per domain, one walk over the LSOAs checks them, adds up what does
+// not depend on order and files each LSOA under its rank; a second walk, rank by rank, most
+// deprived first, adds up what does (extent, and each group's most deprived tenth for local
+// concentration), stopping once neither can change. Each group's sums come out bit for bit as
+// a walk over that group alone, in rank order, would add them.
 // Indices into the typed arrays below are in bounds by construction, hence the `as number`.
 import { extentWeight } from './extent.ts';
 import {
@@ -57,51 +59,52 @@ export function summariseGroups(
       `groupOf, rank and population must have the same length (${n}, ${rank.length}, ${population.length}).`,
     );
   }
-  // The LSOAs are laid out in rank order (most deprived first; tied ranks in input order) as
-  // flat columns, then walked twice into per-group sums: once for the totals and, once each
-  // group's population is known, for its most deprived tenth. Each group's sums are added in
-  // the same order as a walk over that group alone would add them. Walking copies laid out in
-  // rank order, not the inputs through an index, keeps every read sequential.
-  const sorted = inRankOrder(input, lsoaCount);
-  const sortedGroup = sorted.groupOf;
-  const sortedRank = sorted.rank;
-  const sortedPeople = sorted.population;
-  const weights = rankWeights(lsoaCount);
   const decileMax = mostDeprivedDecileMaxRank(lsoaCount);
-  const count = new Int32Array(groupCount);
-  const inMostDeprived = new Int32Array(groupCount);
-  const people = new Float64Array(groupCount);
-  const rankPeople = new Float64Array(groupCount);
-  const extentPeople = new Float64Array(groupCount);
-  for (let k = 0; k < n; k++) {
-    const g = sortedGroup[k] as number;
+  const work = workingArrays(n, lsoaCount, groupCount);
+  const { count, inMostDeprived, people, rankPeople, first, next } = work;
+  // Each LSOA is filed under its rank, as lists: first[r] is the first LSOA of rank r (−1 for
+  // none), next[i] the LSOA after i with the same rank. Filing from the last LSOA back keeps
+  // tied ranks in input order. Walking the ranks then visits the LSOAs in rank order, no sort.
+  // The same walk adds up what does not depend on order: the counts, and — when every
+  // population is a whole number and population × rank summed over everyone stays below 2^53 —
+  // people and people × summary rank, whose sums are then exact integers, the same whatever
+  // order they are added in.
+  let whole = true;
+  let everyone = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const g = groupOf[i] as number;
+    const r = rank[i] as number;
+    const p = population[i] as number;
+    if (!(g >= -1 && g < groupCount && Number.isInteger(r) && r >= 1 && r <= lsoaCount))
+      throw firstProblem(input, lsoaCount);
+    if (!(Number.isFinite(p) && p >= 0)) throw firstProblem(input, lsoaCount);
+    next[i] = first[r] as number;
+    first[r] = i;
+    if (!Number.isInteger(p)) whole = false;
+    everyone += p;
     if (g < 0) continue;
-    const r = sortedRank[k] as number;
-    const p = sortedPeople[k] as number;
     count[g] = (count[g] as number) + 1;
+    if (r <= decileMax) inMostDeprived[g] = (inMostDeprived[g] as number) + 1;
     people[g] = (people[g] as number) + p;
     rankPeople[g] = (rankPeople[g] as number) + p * summaryRank(r, lsoaCount);
-    extentPeople[g] = (extentPeople[g] as number) + p * (weights[r] as number);
-    if (r <= decileMax) inMostDeprived[g] = (inMostDeprived[g] as number) + 1;
   }
-
-  // Local concentration: the population-weighted mean summary rank of each group's most
-  // deprived LSOAs holding exactly 10% of its people, the last of them taken in part; LSOAs
-  // after the 10% is reached, including one that starts exactly on it, weigh nothing.
-  const remaining = new Float64Array(groupCount);
-  for (let g = 0; g < groupCount; g++) remaining[g] = (people[g] as number) / 10;
-  const concentrated = new Float64Array(groupCount);
-  for (let k = 0; k < n; k++) {
-    const g = sortedGroup[k] as number;
-    if (g < 0) continue;
-    const left = remaining[g] as number;
-    if (!(left > 0)) continue;
-    const p = sortedPeople[k] as number;
-    const taken = p < left ? p : left;
-    concentrated[g] =
-      (concentrated[g] as number) + taken * summaryRank(sortedRank[k] as number, lsoaCount);
-    remaining[g] = left - taken;
+  // Otherwise those sums may round, and differently in another order: they are added up again
+  // in rank order, as a walk over each group alone, most deprived first, would add them.
+  if (!(whole && everyone * lsoaCount <= Number.MAX_SAFE_INTEGER)) {
+    people.fill(0);
+    rankPeople.fill(0);
+    for (let r = 1; r <= lsoaCount; r++) {
+      for (let i = first[r] as number; i !== -1; i = next[i] as number) {
+        const g = groupOf[i] as number;
+        if (g < 0) continue;
+        const p = population[i] as number;
+        people[g] = (people[g] as number) + p;
+        rankPeople[g] = (rankPeople[g] as number) + p * summaryRank(r, lsoaCount);
+      }
+    }
   }
+  addMostDeprivedSums(input, work, lsoaCount);
+  const { extentPeople, concentrated } = work;
 
   const summaries: IodSummary[] = [];
   for (let g = 0; g < groupCount; g++) {
@@ -115,6 +118,68 @@ export function summariseGroups(
     });
   }
   return summaries;
+}
+
+/**
+ * The sums that must be added in rank order, most deprived first, per group: people × extent
+ * weight, and people × summary rank over the most deprived LSOAs holding exactly 10% of the
+ * group's people (the last of them taken in part; LSOAs after the 10% is reached, including one
+ * that starts exactly on it, weigh nothing). Both stop mattering at some rank — the last with
+ * an extent weight, and the rank at which every group has its 10% — so the walk stops there.
+ */
+function addMostDeprivedSums(
+  { groupOf, population }: GroupedLsoas,
+  { first, next, people, extentPeople, concentrated, remaining }: WorkingArrays,
+  lsoaCount: number,
+): void {
+  const groupCount = people.length;
+  const { weights, lastWeighted } = extentWeights(lsoaCount);
+  let open = 0;
+  for (let g = 0; g < groupCount; g++) {
+    const left = (people[g] as number) / 10;
+    remaining[g] = left;
+    if (left > 0) open += 1;
+  }
+  for (let r = 1; r <= lsoaCount; r++) {
+    if (r > lastWeighted && open === 0) break;
+    // Beyond the last weighted rank p × weight is 0, which leaves a sum as it is.
+    const weight = weights[r] as number;
+    const rankOfSummary = summaryRank(r, lsoaCount);
+    for (let i = first[r] as number; i !== -1; i = next[i] as number) {
+      const g = groupOf[i] as number;
+      if (g < 0) continue;
+      const p = population[i] as number;
+      if (r <= lastWeighted) extentPeople[g] = (extentPeople[g] as number) + p * weight;
+      const left = remaining[g] as number;
+      if (!(left > 0)) continue;
+      const taken = p < left ? p : left;
+      concentrated[g] = (concentrated[g] as number) + taken * rankOfSummary;
+      remaining[g] = left - taken;
+      if (!(left - taken > 0)) open -= 1;
+    }
+  }
+}
+
+/**
+ * The error for the first bad LSOA in input order: a group outside −1..groupCount − 1, a rank
+ * not an integer in 1..N, or a population negative or not finite.
+ */
+function firstProblem(
+  { groupCount, groupOf, rank, population }: GroupedLsoas,
+  lsoaCount: number,
+): RangeError {
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i] as number;
+    if (g < -1 || g >= groupCount)
+      return new RangeError(`LSOA ${i}: group ${g} is outside 0..${groupCount - 1}.`);
+    const r = rank[i] as number;
+    if (!Number.isInteger(r) || r < 1 || r > lsoaCount)
+      return new RangeError(`LSOA ${i}: rank ${r} is not an integer from 1 to ${lsoaCount}.`);
+    const p = population[i] as number;
+    if (!Number.isFinite(p) || p < 0)
+      return new RangeError(`LSOA ${i}: population ${p} is not a finite number ≥ 0.`);
+  }
+  return new RangeError('an LSOA is out of range.');
 }
 
 /** One LSOA of a group: its national rank (1 = most deprived) and population. @see summariseLsoaGroup */
@@ -142,82 +207,72 @@ export function summariseLsoaGroup(
   return summary;
 }
 
-/**
- * Group, rank and population of every LSOA, most deprived first: a counting sort on rank
- * (ranks are integers 1..N), O(LSOAs + N) with no comparisons; tied ranks keep their input order.
- * @throws RangeError for a group outside −1..groupCount − 1, a rank not an integer in 1..N, or a
- * population negative or not finite.
- */
-function inRankOrder(
-  { groupCount, groupOf, rank, population }: GroupedLsoas,
-  lsoaCount: number,
-): { groupOf: Int32Array; rank: Int32Array; population: Float64Array } {
-  const n = groupOf.length;
-  // rankStarts[r] = number of LSOAs ranked below r, then advanced as LSOAs of rank r are placed.
-  // The counting pass checks every input on the way.
-  const rankStarts = scratch.int32(0, lsoaCount + 2);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i] as number;
-    if (g < -1 || g >= groupCount)
-      throw new RangeError(`LSOA ${i}: group ${g} is outside 0..${groupCount - 1}.`);
-    const r = rank[i] as number;
-    if (!Number.isInteger(r) || r < 1 || r > lsoaCount) {
-      throw new RangeError(`LSOA ${i}: rank ${r} is not an integer from 1 to ${lsoaCount}.`);
-    }
-    const p = population[i] as number;
-    if (!Number.isFinite(p) || p < 0)
-      throw new RangeError(`LSOA ${i}: population ${p} is not a finite number ≥ 0.`);
-    rankStarts[r + 1] = (rankStarts[r + 1] as number) + 1;
-  }
-  for (let r = 1; r <= lsoaCount + 1; r++)
-    rankStarts[r] = (rankStarts[r] as number) + (rankStarts[r - 1] as number);
-  const sorted = {
-    groupOf: scratch.int32(1, n),
-    rank: scratch.int32(2, n),
-    population: scratch.float64(n),
-  };
-  for (let i = 0; i < n; i++) {
-    const r = rank[i] as number;
-    const at = rankStarts[r] as number;
-    sorted.groupOf[at] = groupOf[i] as number;
-    sorted.rank[at] = r;
-    sorted.population[at] = population[i] as number;
-    rankStarts[r] = at + 1;
-  }
-  return sorted;
+/** The working arrays of one summariseGroups call: sums per group, and the LSOAs filed by rank. */
+interface WorkingArrays {
+  readonly count: Int32Array;
+  readonly inMostDeprived: Int32Array;
+  readonly people: Float64Array;
+  readonly rankPeople: Float64Array;
+  readonly extentPeople: Float64Array;
+  readonly concentrated: Float64Array;
+  /** People still to take into each group's most deprived 10%. */
+  readonly remaining: Float64Array;
+  /** first[r]: the first LSOA of rank r, or −1. */
+  readonly first: Int32Array;
+  /** next[i]: the LSOA after i with the same rank, or −1. */
+  readonly next: Int32Array;
 }
 
-// Working arrays, kept between calls: a summary of every authority sorts all 32,844 LSOAs for
-// each of 8 domains, and fresh arrays each time cost more than the walks that use them. Only
-// summariseGroups uses them, synchronously, and they hold nothing once it returns.
-const scratch = {
-  ints: [new Int32Array(0), new Int32Array(0), new Int32Array(0)],
-  floats: new Float64Array(0),
-  /** Working array `slot` with `length` zeros. */
-  int32(slot: number, length: number): Int32Array {
-    let array = this.ints[slot] as Int32Array;
-    if (array.length < length) this.ints[slot] = array = new Int32Array(length);
-    else array.fill(0, 0, length);
-    return array.subarray(0, length);
-  },
-  /** A working array of `length` (contents left over: every element is written before it is read). */
-  float64(length: number): Float64Array {
-    if (this.floats.length < length) this.floats = new Float64Array(length);
-    return this.floats.subarray(0, length);
-  },
-};
+// Kept between calls: a summary of every authority works through 8 domains, and a fresh typed
+// array each time (an allocation outside the JavaScript heap, its pages new to the process)
+// costs more than the walks that use it. Only summariseGroups uses them, synchronously, and
+// nothing it returns refers to them.
+let groupInts = new Int32Array(0);
+let groupFloats = new Float64Array(0);
+let firstOfRank = new Int32Array(0);
+let nextOfLsoa = new Int32Array(0);
+
+/** Working arrays for `n` LSOAs ranked 1..lsoaCount in `groupCount` groups: sums 0, every first[r] −1 (next is written before it is read). */
+function workingArrays(n: number, lsoaCount: number, groupCount: number): WorkingArrays {
+  if (groupInts.length < 2 * groupCount) groupInts = new Int32Array(2 * groupCount);
+  if (groupFloats.length < 5 * groupCount) groupFloats = new Float64Array(5 * groupCount);
+  if (firstOfRank.length < lsoaCount + 1) firstOfRank = new Int32Array(lsoaCount + 1);
+  if (nextOfLsoa.length < n) nextOfLsoa = new Int32Array(n);
+  groupInts.fill(0, 0, 2 * groupCount);
+  groupFloats.fill(0, 0, 5 * groupCount);
+  const ints = (k: number) => groupInts.subarray(k * groupCount, (k + 1) * groupCount);
+  const floats = (k: number) => groupFloats.subarray(k * groupCount, (k + 1) * groupCount);
+  const first = firstOfRank.subarray(0, lsoaCount + 1);
+  first.fill(-1);
+  return {
+    count: ints(0),
+    inMostDeprived: ints(1),
+    people: floats(0),
+    rankPeople: floats(1),
+    extentPeople: floats(2),
+    concentrated: floats(3),
+    remaining: floats(4),
+    first,
+    next: nextOfLsoa.subarray(0, n),
+  };
+}
 
 // The extent weight of every rank 1..N depends on N alone: worked out once per N, not per LSOA.
-const weightsByCount = new Map<number, Float64Array>();
+const weightsByCount = new Map<number, { weights: Float64Array; lastWeighted: number }>();
 
-/** Extent weight of each rank (index = rank) for a nation of `lsoaCount` LSOAs. */
-function rankWeights(lsoaCount: number): Float64Array {
-  let weights = weightsByCount.get(lsoaCount);
-  if (weights === undefined) {
-    weights = new Float64Array(lsoaCount + 1);
-    for (let r = 1; r <= lsoaCount; r++)
-      weights[r] = extentWeight(nationalPercentile(r, lsoaCount));
-    weightsByCount.set(lsoaCount, weights);
+/** Extent weight of each rank (index = rank) for a nation of `lsoaCount` LSOAs, and the last rank with a weight above 0. */
+function extentWeights(lsoaCount: number): { weights: Float64Array; lastWeighted: number } {
+  let found = weightsByCount.get(lsoaCount);
+  if (found === undefined) {
+    const weights = new Float64Array(lsoaCount + 1);
+    let lastWeighted = 0;
+    for (let r = 1; r <= lsoaCount; r++) {
+      const weight = extentWeight(nationalPercentile(r, lsoaCount));
+      weights[r] = weight;
+      if (weight > 0) lastWeighted = r;
+    }
+    found = { weights, lastWeighted };
+    weightsByCount.set(lsoaCount, found);
   }
-  return weights;
+  return found;
 }

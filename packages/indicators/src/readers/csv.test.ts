@@ -1,13 +1,17 @@
 // Fixtures here are hand-made, a few lines each, to show one behaviour apiece.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   booleanCell,
   integerCell,
+  integerField,
   numberCell,
   optionalNumberCell,
   parseCsvTable,
+  readCsvRecords,
   requireColumns,
   textCell,
+  textField,
   type CsvRow,
 } from './csv.ts';
 import type { CsvFormatProblem } from './csv-format-error.ts';
@@ -175,6 +179,54 @@ describe('cell readers', () => {
   it('rejects a flag that is neither TRUE nor FALSE', () => {
     expect(() => booleanCell(table, second, c.flag)).toThrow(
       formatError({ reason: '"maybe" is not TRUE or FALSE' }),
+    );
+  });
+});
+
+describe('field readers', () => {
+  /** What a reader gives for the one cell of `text`'s column b: its value, or the error's message. */
+  function outcome<T>(read: () => T): { value: T } | { error: string } {
+    try {
+      return { value: read() };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  const csvWith = (cell: string) =>
+    `a,b\nx,${/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell}\n`;
+  const cell = fc.oneof(
+    fc.stringMatching(/^[0-9,. a"+-]{0,12}$/),
+    fc.integer({ min: 0, max: 2e9 }).map((n) => n.toLocaleString('en-GB')),
+  );
+
+  it('read what the cell readers read, and reject what they reject with the same message', () => {
+    fc.assert(
+      fc.property(
+        cell,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 2e9 }),
+        (text, min, max) => {
+          const csv = csvWith(text);
+          const table = parseCsvTable(csv, 'f.csv');
+          const { b } = requireColumns(table, { b: 'b' });
+          const [row] = table.rows;
+          if (row === undefined) throw new Error('fixture should have a row');
+          const [viaFields] = readCsvRecords(csv, 'f.csv', (header) => {
+            const column = requireColumns(header, { b: 'b' }).b;
+            return (at) => ({
+              integer: outcome(() => integerField(header, at, column, min, max)),
+              text: outcome(() => textField(header, at, column)),
+              same: outcome(() => textField(header, at, column, text.trim())),
+            });
+          });
+          const read = outcome(() => textCell(table, row, b));
+          expect(viaFields).toEqual({
+            integer: outcome(() => integerCell(table, row, b, min, max)),
+            text: read,
+            same: read,
+          });
+        },
+      ),
     );
   });
 });

@@ -1,7 +1,7 @@
 // CSV text to a table of string cells, with columns found by header name and typed cell
-// readers that reject bad values with the line and column. The tokenizer is our own (RFC 4180:
-// quoted commas, doubled quotes, newlines in quotes, CRLF or LF, BOM): see
-// docs/decisions/0023-our-own-csv-tokenizer.md for why not csv-parse.
+// readers that reject bad values with the line and column. The tokenizer is our own
+// (csv-cursor.ts): see docs/decisions/0023-our-own-csv-tokenizer.md for why not csv-parse.
+import { CsvCursor } from './csv-cursor.ts';
 import { CsvFormatError } from './csv-format-error.ts';
 import { parseNumberText } from './number-text.ts';
 
@@ -51,34 +51,47 @@ export function readCsvRows<T>(
   source: string,
   prepare: (table: CsvTable) => (row: CsvRow) => T,
 ): T[] {
-  const out: T[] = [];
-  let read: ((row: CsvRow) => T) | undefined;
-  let width = 0;
-  tokenize(text, source, (cells, line) => {
-    if (read === undefined) {
-      const header = cells.map((name) => name.trim());
-      width = header.length;
-      read = prepare({ source, header, rows: [] });
-      return;
-    }
-    if (cells.length !== width) {
-      const hint = cells.length < width ? ' (truncated row?)' : '';
-      throw new CsvFormatError({
-        source,
-        line,
-        column: null,
-        reason: `expected ${width} fields as in the header, found ${cells.length}${hint}`,
-      });
-    }
-    out.push(read({ line, cells }));
+  return readCsvRecords(text, source, (table) => {
+    const read = prepare(table);
+    return (at) => read({ line: at.line, cells: at.cells() });
   });
-  if (read === undefined) {
+}
+
+/**
+ * Reads CSV text as `readCsvRows` does, but hands each row on as a cursor on its fields rather
+ * than as strings, for `textField` and `integerField`: a reader of a large file then makes
+ * strings only of the cells it keeps, and parses numbers straight from the text.
+ * @throws CsvFormatError as readCsvRows.
+ */
+export function readCsvRecords<T>(
+  text: string,
+  source: string,
+  prepare: (table: CsvTable) => (at: CsvCursor) => T,
+): T[] {
+  const cursor = new CsvCursor(text, source);
+  if (!cursor.next()) {
     throw new CsvFormatError({
       source,
       line: 1,
       column: null,
       reason: 'the file is empty: no header row',
     });
+  }
+  const header = cursor.cells().map((name) => name.trim());
+  const width = header.length;
+  const read = prepare({ source, header, rows: [] });
+  const out: T[] = [];
+  while (cursor.next()) {
+    if (cursor.count !== width) {
+      const hint = cursor.count < width ? ' (truncated row?)' : '';
+      throw new CsvFormatError({
+        source,
+        line: cursor.line,
+        column: null,
+        reason: `expected ${width} fields as in the header, found ${cursor.count}${hint}`,
+      });
+    }
+    out.push(read(cursor));
   }
   return out;
 }
@@ -170,6 +183,39 @@ export function booleanCell(table: CsvTable, row: CsvRow, column: CsvColumn): bo
   throw cellError(table, row, column, `"${cell(row, column)}" is not TRUE or FALSE`);
 }
 
+/** The cell `textCell` reads, from the current record of a cursor; `same`, when the cell reads exactly as it, is returned instead of a new string. @throws CsvFormatError for an empty cell. */
+export function textField(
+  table: CsvTable,
+  at: CsvCursor,
+  column: CsvColumn,
+  same?: string,
+): string {
+  // A file lists an authority's LSOAs together: returning the previous row's string for the
+  // run keeps one copy of its name, and later grouping compares references, not text.
+  if (same !== undefined && same !== '' && at.holds(column.index, same)) return same;
+  const text = at.field(column.index).trim();
+  if (text === '') throw cellError(table, rowAt(at), column, 'value is empty');
+  return text;
+}
+
+/** The cell `integerCell` reads, from the current record of a cursor, parsed from the text when it is plain digits. @throws CsvFormatError as integerCell. */
+export function integerField(
+  table: CsvTable,
+  at: CsvCursor,
+  column: CsvColumn,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number {
+  const value = at.digits(column.index);
+  if (value >= min && value <= max) return value;
+  // NaN (not plain digits) or out of range: the cell's text says which, and why.
+  return integerCell(table, rowAt(at), column, min, max);
+}
+
+function rowAt(at: CsvCursor): CsvRow {
+  return { line: at.line, cells: at.cells() };
+}
+
 function cell(row: CsvRow, column: CsvColumn): string {
   return row.cells[column.index] ?? '';
 }
@@ -181,136 +227,4 @@ function cellError(
   reason: string,
 ): CsvFormatError {
   return new CsvFormatError({ source: table.source, line: row.line, column: column.name, reason });
-}
-
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-
-/**
- * Splits CSV text into records of cells, handing each on with the 1-based line it ends on; empty
- * lines are skipped. A line without a quote is split on its commas in one native call, which is most
- * of every file we read; a line with one goes through the quote-aware scanner below.
- */
-function tokenize(
-  text: string,
-  source: string,
-  onRecord: (cells: string[], line: number) => void,
-): void {
-  const length = text.length;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 0;
-  // Where the next quote is at or after pos (length when there is none): found again only once
-  // passed, so a file without quotes is searched for them once, not once per line.
-  let nextQuote = -1;
-  while (pos < length) {
-    line += 1;
-    let end = text.indexOf('\n', pos);
-    if (end === -1) end = length;
-    const contentEnd = end > pos && text.charCodeAt(end - 1) === CR ? end - 1 : end;
-    if (contentEnd === pos) {
-      pos = end + 1;
-      continue;
-    }
-    if (nextQuote < pos) {
-      nextQuote = text.indexOf('"', pos);
-      if (nextQuote === -1) nextQuote = length;
-    }
-    if (nextQuote >= contentEnd) {
-      // Advance first: onRecord may throw, and nothing here is read after it.
-      const cells = text.slice(pos, contentEnd).split(',');
-      pos = end + 1;
-      onRecord(cells, line);
-      continue;
-    }
-    const record = quotedRecord(text, pos, line, source);
-    line = record.line;
-    pos = record.next;
-    onRecord(record.cells, record.line);
-  }
-}
-
-/** One record that has a quote in it, starting at `start` on line `line`; `next` is where the following record starts. */
-function quotedRecord(
-  text: string,
-  start: number,
-  line: number,
-  source: string,
-): { cells: string[]; line: number; next: number } {
-  const length = text.length;
-  const cells: string[] = [];
-  let i = start;
-  for (;;) {
-    let value: string;
-    if (text.charCodeAt(i) === QUOTE) {
-      // A quoted field: up to the quote not doubled; may hold commas, quotes and newlines.
-      value = '';
-      i += 1;
-      for (;;) {
-        const close = text.indexOf('"', i);
-        if (close === -1) {
-          throw malformed(
-            source,
-            line + newlinesIn(text, i, length),
-            'a quoted field is never closed (truncated file?)',
-          );
-        }
-        line += newlinesIn(text, i, close);
-        value += text.slice(i, close);
-        if (text.charCodeAt(close + 1) === QUOTE) {
-          value += '"';
-          i = close + 2;
-        } else {
-          i = close + 1;
-          break;
-        }
-      }
-      const after = text.charCodeAt(i);
-      const endsLine = after === LF || (after === CR && text.charCodeAt(i + 1) === LF);
-      if (i < length && after !== COMMA && !endsLine) {
-        throw malformed(
-          source,
-          line,
-          'a quoted field is followed by more text before the next comma (a stray quote?)',
-        );
-      }
-    } else {
-      // An unquoted field: up to the next comma or end of line, with no quote in it.
-      const fieldStart = i;
-      while (i < length) {
-        const c = text.charCodeAt(i);
-        if (c === COMMA || c === LF || (c === CR && text.charCodeAt(i + 1) === LF)) break;
-        if (c === QUOTE) {
-          throw malformed(
-            source,
-            line,
-            'a quote inside an unquoted field (quote the whole field and double the quote)',
-          );
-        }
-        i += 1;
-      }
-      value = text.slice(fieldStart, i);
-    }
-    cells.push(value);
-    if (i >= length) return { cells, line, next: length };
-    const c = text.charCodeAt(i);
-    if (c === COMMA) {
-      i += 1;
-      continue;
-    }
-    // End of line: LF, or CR LF.
-    return { cells, line, next: i + (c === CR ? 2 : 1) };
-  }
-}
-
-function newlinesIn(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1))
-    count += 1;
-  return count;
-}
-
-function malformed(source: string, line: number, reason: string): CsvFormatError {
-  return new CsvFormatError({ source, line, column: null, reason });
 }

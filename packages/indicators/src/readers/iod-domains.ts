@@ -1,21 +1,18 @@
 // File 2 of IoD2019: each LSOA's local authority and its IMD and domain ranks and deciles.
 import { IOD_DOMAIN_LABELS, byDomain, type IodDomain } from '../imd/domains.ts';
 import {
-  integerCell,
-  readCsvRows,
+  integerField,
+  readCsvRecords,
   requireColumns,
-  textCell,
   type CsvColumn,
   type CsvTable,
 } from './csv.ts';
+import type { CsvCursor } from './csv-cursor.ts';
+import { lsoaIdentityReader, type LsoaIdentity } from './lsoa-identity.ts';
 import { IOD2019_PUBLISHED, requireRelease } from './release.ts';
 
 /** One LSOA of File 2: codes, names, and the rank (1 = most deprived) and decile (1 = most deprived 10%) of the IMD and each domain. */
-export interface IodDomainsRecord {
-  readonly lsoaCode: string;
-  readonly lsoaName: string;
-  readonly ladCode: string;
-  readonly ladName: string;
+export interface IodDomainsRecord extends LsoaIdentity {
   readonly ranks: Readonly<Record<IodDomain, number>>;
   readonly deciles: Readonly<Record<IodDomain, number>>;
 }
@@ -39,25 +36,41 @@ export function readIodDomains(
   text: string,
   source = 'File_2_IoD2019_Domains_of_Deprivation.csv',
 ): IodDomainsRecord[] {
-  return readCsvRows(text, source, (table) => {
+  return readCsvRecords(text, source, (table) => {
     requireRelease(table, IOD2019_PUBLISHED);
-    const columns = requireColumns(table, {
-      lsoaCode: 'LSOA code (2011)',
-      lsoaName: 'LSOA name (2011)',
-      ladCode: 'Local Authority District code (2019)',
-      ladName: 'Local Authority District name (2019)',
-    });
+    const identity = lsoaIdentityReader(table);
     const rankColumns = domainColumns(table, iodRankHeader);
     const decileColumns = domainColumns(table, iodDecileHeader);
-    return (row) => ({
-      lsoaCode: textCell(table, row, columns.lsoaCode),
-      lsoaName: textCell(table, row, columns.lsoaName),
-      ladCode: textCell(table, row, columns.ladCode),
-      ladName: textCell(table, row, columns.ladName),
-      ranks: byDomain((domain) => integerCell(table, row, rankColumns[domain], 1)),
-      deciles: byDomain((domain) => integerCell(table, row, decileColumns[domain], 1, 10)),
+    return (at) => ({
+      ...identity(at),
+      ranks: domainIntegers(table, at, rankColumns, 1),
+      deciles: domainIntegers(table, at, decileColumns, 1, 10),
     });
   });
+}
+
+/**
+ * The IMD's and each domain's whole number in the current row, as integerField reads them.
+ * Spelt out rather than built with byDomain: a closure per row and a lookup by domain name per
+ * cell cost more than the rest of the row while the reader is still cold, on the first read.
+ */
+function domainIntegers(
+  table: CsvTable,
+  at: CsvCursor,
+  columns: Readonly<Record<IodDomain, CsvColumn>>,
+  min: number,
+  max?: number,
+): Record<IodDomain, number> {
+  return {
+    imd: integerField(table, at, columns.imd, min, max),
+    income: integerField(table, at, columns.income, min, max),
+    employment: integerField(table, at, columns.employment, min, max),
+    education: integerField(table, at, columns.education, min, max),
+    health: integerField(table, at, columns.health, min, max),
+    crime: integerField(table, at, columns.crime, min, max),
+    housing: integerField(table, at, columns.housing, min, max),
+    environment: integerField(table, at, columns.environment, min, max),
+  };
 }
 
 function domainColumns(

@@ -1,13 +1,10 @@
 // File 6 of IoD2019: the mid-2015 population denominators each LSOA was scored and summarised with.
-import { integerCell, readCsvRows, requireColumns, textCell } from './csv.ts';
+import { integerField, readCsvRecords, requireColumns } from './csv.ts';
+import { lsoaIdentityReader, type LsoaIdentity } from './lsoa-identity.ts';
 import { IOD2019_PUBLISHED, requireRelease } from './release.ts';
 
 /** One LSOA of File 6: its codes and names and its population counts (prisoners excluded). */
-export interface PopulationRecord {
-  readonly lsoaCode: string;
-  readonly lsoaName: string;
-  readonly ladCode: string;
-  readonly ladName: string;
+export interface PopulationRecord extends LsoaIdentity {
   /** Total population, mid-2015. */
   readonly total: number;
   /** Dependent children aged 0–15, mid-2015. */
@@ -30,13 +27,10 @@ export function readPopulationDenominators(
   text: string,
   source = 'File_6_IoD2019_Population_Denominators.csv',
 ): PopulationRecord[] {
-  return readCsvRows(text, source, (table) => {
+  return readCsvRecords(text, source, (table) => {
     requireRelease(table, IOD2019_PUBLISHED);
+    const identity = lsoaIdentityReader(table);
     const columns = requireColumns(table, {
-      lsoaCode: 'LSOA code (2011)',
-      lsoaName: 'LSOA name (2011)',
-      ladCode: 'Local Authority District code (2019)',
-      ladName: 'Local Authority District name (2019)',
       total: 'Total population: mid 2015 (excluding prisoners)',
       children0to15: 'Dependent Children aged 0-15: mid 2015 (excluding prisoners)',
       aged16to59: 'Population aged 16-59: mid 2015 (excluding prisoners)',
@@ -44,16 +38,13 @@ export function readPopulationDenominators(
       workingAge:
         'Working age population 18-59/64: for use with Employment Deprivation Domain (excluding prisoners)',
     });
-    return (row) => ({
-      lsoaCode: textCell(table, row, columns.lsoaCode),
-      lsoaName: textCell(table, row, columns.lsoaName),
-      ladCode: textCell(table, row, columns.ladCode),
-      ladName: textCell(table, row, columns.ladName),
-      total: integerCell(table, row, columns.total, 0),
-      children0to15: integerCell(table, row, columns.children0to15, 0),
-      aged16to59: integerCell(table, row, columns.aged16to59, 0),
-      aged60AndOver: integerCell(table, row, columns.aged60AndOver, 0),
-      workingAge: integerCell(table, row, columns.workingAge, 0),
+    return (at) => ({
+      ...identity(at),
+      total: integerField(table, at, columns.total, 0),
+      children0to15: integerField(table, at, columns.children0to15, 0),
+      aged16to59: integerField(table, at, columns.aged16to59, 0),
+      aged60AndOver: integerField(table, at, columns.aged60AndOver, 0),
+      workingAge: integerField(table, at, columns.workingAge, 0),
     });
   });
 }
