@@ -1,6 +1,7 @@
 // Every indicator value of a rug indexed once into flat typed arrays (value row × column), with
 // intervals recomputed at the rug's confidence from numerators and denominators. Cells are
-// views onto these arrays, so a rug of 225,000 cells holds its numbers off the JS heap.
+// views onto these arrays, so a rug of 225,000 cells holds its numbers off the JS heap. One
+// array per kind of number: banding, sorting and judging read only the ones they need.
 import type { IndicatorDefinition } from '../catalogue/indicator-definition.ts';
 import { BYAR_MINIMUM_COUNT, byarLimits } from '../stats/byar.ts';
 import type { NotComparedReason } from '../stats/compare.ts';
@@ -30,25 +31,35 @@ const BELOW_MINIMUM_DENOMINATOR = 5;
 /** Flag bit: the value is a partial aggregate. */
 export const PARTIAL_FLAG = 1;
 
-/** Offsets of a slot's numbers in {@link CellValues.numbers}. */
-export const VALUE = 0;
-export const LOWER = 1;
-export const UPPER = 2;
-export const COUNT = 3;
-export const DENOMINATOR = 4;
-/** Numbers per slot: a slot's five numbers share a cache line or two. */
-export const STRIDE = 5;
-
 /** Full-precision numbers for every slot (value row × columnCount + column), NaN where missing. */
 export interface CellValues {
   readonly columnCount: number;
-  /** numbers[slot × STRIDE + VALUE | LOWER | UPPER | COUNT | DENOMINATOR]. */
-  readonly numbers: Float64Array;
+  readonly value: Float64Array;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  /**
+   * The input row each slot was last written from, + 1 (0: none), for its count and denominator
+   * (countAt, denominatorAt): read from the row when asked rather than copied for every slot.
+   */
+  readonly source: Int32Array;
+  readonly rows: readonly RugValueInput[];
   /** Index into REASON_CODES; 0 = comparable. */
   readonly reason: Uint8Array;
   readonly flags: Uint8Array;
   /** Label notes by slot; sparse, so a Map rather than a huge holey array. */
   readonly notes: ReadonlyMap<number, string>;
+}
+
+/** The count (numerator) a slot was given, or NaN. */
+export function countAt(values: CellValues, slot: number): number {
+  const numerator = values.rows[(values.source[slot] ?? 0) - 1]?.numerator;
+  return finite(numerator) ? numerator : Number.NaN;
+}
+
+/** The denominator a slot was given, or NaN. */
+export function denominatorAt(values: CellValues, slot: number): number {
+  const denominator = values.rows[(values.source[slot] ?? 0) - 1]?.denominator;
+  return finite(denominator) ? denominator : Number.NaN;
 }
 
 function finite(x: number | null | undefined): x is number {
@@ -69,7 +80,15 @@ export function indexCellValues(
 ): CellValues {
   const columnCount = indicators.length;
   const size = valueRowOf.size * columnCount;
-  const numbers = new Float64Array(size * STRIDE).fill(Number.NaN);
+  // The number arrays in one allocation: fresh typed arrays cost by the call as well as by the
+  // byte, so a rug keeps three numbers a slot, not five.
+  const bytes = Float64Array.BYTES_PER_ELEMENT;
+  const buffer = new ArrayBuffer(size * (3 * bytes + Int32Array.BYTES_PER_ELEMENT));
+  new Float64Array(buffer, 0, 3 * size).fill(Number.NaN);
+  const value = new Float64Array(buffer, 0, size);
+  const lower = new Float64Array(buffer, size * bytes, size);
+  const upper = new Float64Array(buffer, 2 * size * bytes, size);
+  const source = new Int32Array(buffer, 3 * size * bytes, size);
   const reason = new Uint8Array(size).fill(NO_VALUE);
   const flags = new Uint8Array(size);
   const notes = new Map<number, string>();
@@ -124,17 +143,15 @@ export function indexCellValues(
     if (c === undefined || r === undefined) continue;
     lastColumn = c;
     const k = r * columnCount + c;
-    const base = k * STRIDE;
     const multiplier = multipliers[c] ?? 1;
     const o = finite(v.numerator) ? v.numerator : Number.NaN;
     const n = finite(v.denominator) ? v.denominator : Number.NaN;
-    numbers[base + COUNT] = o;
-    numbers[base + DENOMINATOR] = n;
+    source[k] = i + 1;
     flags[k] = v.status === 'partial' ? PARTIAL_FLAG : 0;
     if (v.note != null) notes.set(k, v.note);
-    numbers[base + VALUE] = Number.NaN;
-    numbers[base + LOWER] = Number.NaN;
-    numbers[base + UPPER] = Number.NaN;
+    value[k] = Number.NaN;
+    lower[k] = Number.NaN;
+    upper[k] = Number.NaN;
     if (v.suppressed === true) {
       reason[k] = SUPPRESSED;
       continue;
@@ -145,7 +162,7 @@ export function indexCellValues(
       reason[k] = NO_VALUE;
       continue;
     }
-    numbers[base + VALUE] = x;
+    value[k] = x;
     let lo = Number.NaN;
     let hi = Number.NaN;
     const kind = family[c] ?? 0;
@@ -161,8 +178,8 @@ export function indexCellValues(
       lo = v.lower;
       hi = v.upper;
     }
-    numbers[base + LOWER] = lo;
-    numbers[base + UPPER] = hi;
+    lower[k] = lo;
+    upper[k] = hi;
     const minimumCount = minimumCounts[c] ?? Number.NaN;
     const minimumDenominator = minimumDenominators[c] ?? Number.NaN;
     if (kind === 0) reason[k] = 0;
@@ -172,5 +189,5 @@ export function indexCellValues(
       reason[k] = BELOW_MINIMUM_DENOMINATOR;
     } else reason[k] = 0;
   }
-  return { columnCount, numbers, reason, flags, notes };
+  return { columnCount, value, lower, upper, source, rows: values, reason, flags, notes };
 }

@@ -2,7 +2,7 @@
 // Hand-rolled because Number#toFixed costs about 100 ns a call, and a rug formats hundreds of
 // thousands of values; results are identical to toFixed (checked by a property test).
 
-const POW10 = [1, 10, 100, 1000, 1e4, 1e5, 1e6] as const;
+import { POW10, displayedDigits } from './displayed-digits.ts';
 
 // ".0" … ".999": the fractional parts for 1–3 decimals, built once on first use.
 const FRACTIONS: (readonly string[] | undefined)[] = [];
@@ -37,31 +37,30 @@ function fallback(abs: number, decimals: number): string {
  */
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return '–';
-  const abs = value < 0 ? -value : value;
-  const scale = POW10[decimals as 0 | 1 | 2 | 3 | 4 | 5 | 6];
-  let body: string;
-  let zero: boolean;
-  const raw = scale === undefined ? Number.POSITIVE_INFINITY : abs * scale;
-  // Below 1e8 the product is within 1e-8 of the exact decimal, so rounding it agrees with
-  // toFixed unless it sits that close to a half; those few, and larger values, use toFixed.
-  if (!(raw < 1e8) || Math.abs(raw - Math.floor(raw) - 0.5) < 1e-7) {
-    body = fallback(abs, decimals);
-    zero = !/[1-9]/.test(body);
-  } else {
-    const scaled = Math.round(raw);
-    const unit = scale ?? 1;
-    zero = scaled === 0;
-    const whole = Math.floor(scaled / unit);
-    body = whole < 1000 ? String(whole) : groupThousands(String(whole));
-    if (decimals > 0) body += fractionText(scaled - whole * unit, decimals);
-  }
-  return value < 0 && !zero ? '-' + body : body;
+  const digits = displayedDigits(value, decimals);
+  if (!Number.isNaN(digits)) return writeDigits(digits, decimals);
+  const body = fallback(value < 0 ? -value : value, decimals);
+  return value < 0 && /[1-9]/.test(body) ? '-' + body : body;
+}
+
+// The text of digits from displayedDigits: "-1,234.5" for -12345 at 1 decimal.
+function writeDigits(digits: number, decimals: number): string {
+  const scaled = digits < 0 ? -digits : digits;
+  const unit = POW10[decimals as 0 | 1 | 2 | 3 | 4 | 5 | 6] ?? 1;
+  const whole = Math.floor(scaled / unit);
+  let body = whole < 1000 ? String(whole) : groupThousands(String(whole));
+  if (decimals > 0) body += fractionText(scaled - whole * unit, decimals);
+  return digits < 0 ? '-' + body : body;
 }
 
 /** The number a reader sees: `value` rounded as {@link formatNumber} shows it. */
 export function roundAsDisplayed(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return Number.NaN;
-  return Number(formatNumber(value, decimals).replaceAll(',', ''));
+  const digits = displayedDigits(value, decimals);
+  if (Number.isNaN(digits)) return Number(formatNumber(value, decimals).replaceAll(',', ''));
+  // Digits and 10^decimals are whole and exact, so their quotient is the double nearest the
+  // decimal shown: what parsing the text would give, without writing it.
+  return digits === 0 ? 0 : digits / (POW10[decimals as 0 | 1 | 2 | 3 | 4 | 5 | 6] ?? 1);
 }
 
 // Units that describe the kind of number rather than a quantity: the title already says them.

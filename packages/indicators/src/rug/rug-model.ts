@@ -138,8 +138,8 @@ export interface RugColumn {
 
 /**
  * A cell: numbers at full precision, comparisons, and what to show. buildRug returns cells whose
- * numbers and label are getters (read from typed arrays; the label written on first read), so
- * use the properties or JSON.stringify / toJSON(), not object spread, to copy one.
+ * fields are getters (read from typed arrays; the label written on first read), so use the
+ * properties or JSON.stringify / toJSON(), not object spread, to copy one.
  */
 export interface RugCell {
   readonly indicatorId: string;

@@ -92,6 +92,21 @@ describe('quantileBands against the published formula applied literally', () => 
     });
   }
 
+  it('agrees for fractions and for whole numbers spread too widely to count, with ties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 0, maxLength: 120 }),
+        fc.constantFrom(0.25, 1e6),
+        fc.constantFrom(5, 10),
+        (steps, size, q) => {
+          const values = steps.map((k) => k * size);
+          expect([...quantileBands(values, q)]).toEqual(reference(values, q));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('agrees for random values with many ties, for quintiles and deciles', () => {
     fc.assert(
       fc.property(

@@ -43,6 +43,59 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
   }
 }
 
+// The present values, reordered by selection, in one buffer grown as needed and kept: a fresh
+// typed array each call (a rug bands 20 columns) took a third of the time. The buffer never
+// leaves quantileBands, so sharing it is not observable.
+let workBuffer = new Float64Array(0);
+function workFor(length: number): Float64Array {
+  if (workBuffer.length < length) {
+    workBuffer = new Float64Array(Math.max(length, 2 * workBuffer.length));
+  }
+  return workBuffer;
+}
+
+// Whole numbers spanning at most this many values are banded by counting.
+const MAX_COUNTED_RANGE = 1 << 17;
+let countBuffer = new Int32Array(0);
+
+// Bands of whole numbers in a small range (a rug bands the digits of its values as displayed),
+// straight from the formula: a value's lowest rank is one more than the number of values below
+// it, which counting every value gives in two passes and a walk over the range, where selection
+// makes several passes over the values.
+function bandsByCounting(
+  values: ArrayLike<number | null | undefined>,
+  bands: number,
+  present: number,
+  min: number,
+  max: number,
+  out: Uint8Array,
+): Uint8Array {
+  const range = max - min + 1;
+  if (countBuffer.length < range)
+    countBuffer = new Int32Array(Math.max(range, 2 * countBuffer.length));
+  const counts = countBuffer;
+  counts.fill(0, 0, range);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isPresent(v)) counts[v - min] = (counts[v - min] ?? 0) + 1;
+  }
+  // Each count becomes its value's band.
+  let below = 0;
+  for (let j = 0; j < range; j++) {
+    const count = counts[j] ?? 0;
+    if (count === 0) continue;
+    const rank = below + 1;
+    const band = bands + 1 - Math.ceil(((present + 1 - rank) * bands) / present);
+    counts[j] = band < 1 ? 1 : band;
+    below += count;
+  }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isPresent(v)) out[i] = counts[v - min] ?? 0;
+  }
+  return out;
+}
+
 /**
  * Assigns each value a band 1..`bands` (1 = lowest values) by its rank among the present values,
  * ties sharing the lowest rank; 0 marks a missing value, and every value gets 0 when fewer values
@@ -61,11 +114,24 @@ export function quantileBands(
     throw new RangeError(`out has room for ${out.length} bands, needs ${values.length}`);
   }
   let present = 0;
-  for (let i = 0; i < values.length; i++) if (isPresent(values[i])) present++;
+  let whole = true;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!isPresent(v)) continue;
+    present++;
+    if (!Number.isInteger(v)) whole = false;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   out.fill(0, 0, values.length);
   if (present < bands) return out;
+  if (whole && max - min < Math.min(8 * present, MAX_COUNTED_RANGE)) {
+    return bandsByCounting(values, bands, present, min, max, out);
+  }
 
-  const work = new Float64Array(present);
+  const work = workFor(present);
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
