@@ -26,10 +26,7 @@ const basemapOrigin = PUBLIC_BASEMAP_STYLE_URL
   : undefined;
 
 export const handle: Handle = async ({ event, resolve }) => {
-  // No <link rel="modulepreload"> in the head: Chromium fetches and compiles every preloaded
-  // module before the first paint, which held the server-rendered rug back by a third of its
-  // time to screen. The start-up script imports the same modules just after.
-  const response = await resolve(event, { preload: ({ type }) => type !== 'js' });
+  const response = await resolve(event);
   const policy = response.headers.get('content-security-policy');
   if (basemapOrigin && policy)
     response.headers.set('content-security-policy', allowOrigin(policy, basemapOrigin));
