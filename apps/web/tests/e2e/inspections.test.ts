@@ -84,6 +84,7 @@ describe.skipIf(!hasChromium)('residents inspect their own blocks, in Chromium',
 
   it('lets the officer set the standards and blocks and make an invite link', { timeout: 240_000 }, async () => {
     await page.goto(`${server.origin}/signin?next=%2Finspections%2F${ESTATE}`);
+    await page.locator('form.signin[data-hydrated="true"]').waitFor();
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByLabel('Password').press('Enter');

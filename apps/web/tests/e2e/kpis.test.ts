@@ -149,6 +149,7 @@ describe.skipIf(!hasChromium)('residents decide what success looks like, in Chro
     officer = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     page = await officer.newPage();
     await page.goto(`${server.origin}/signin?next=%2Fkpis`);
+    await page.locator('form.signin[data-hydrated="true"]').waitFor();
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByLabel('Password').press('Enter');

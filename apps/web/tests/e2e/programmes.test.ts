@@ -212,6 +212,7 @@ describe.skipIf(!hasChromium)('the board report of a programme, in Chromium', ()
     { timeout: 120_000 },
     async () => {
       await page.goto(`${server.origin}/signin?next=%2Fprogrammes`);
+      await page.locator('form.signin[data-hydrated="true"]').waitFor();
       await page.getByLabel('Email').fill(EMAIL);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByLabel('Password').press('Enter');

@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('screens for every role, in Chromium', () => {
   /** Signs in through the form and waits for the page it leads to. */
   async function signIn(page: Page, email: string, password: string, next = '/'): Promise<void> {
     await page.goto(`${server.origin}/signin?next=${encodeURIComponent(next)}`);
-    await page.locator('form.signin').waitFor();
+    await page.locator('form.signin[data-hydrated="true"]').waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -184,6 +184,7 @@ describe.skipIf(!hasChromium)('screens for every role, in Chromium', () => {
 
     const nia = await newPage();
     await nia.goto(`${server.origin}/signin?next=%2Fdata`);
+    await nia.locator('form.signin[data-hydrated="true"]').waitFor();
     await nia.locator('form.signin').waitFor();
     await nia.getByLabel('Email').fill(NEWCOMER);
     await nia.getByLabel('Password').fill('temporary by phone');

@@ -71,6 +71,8 @@ describe.skipIf(!hasChromium)('signing in, in Chromium', () => {
     await page.goto(`${server.origin}/`);
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/signin/);
+    // The form works once the page's script runs (the button is disabled until then).
+    await page.locator('form.signin[data-hydrated="true"]').waitFor();
 
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password').fill('not the password');

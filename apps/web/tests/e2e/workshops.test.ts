@@ -86,6 +86,7 @@ describe.skipIf(!hasChromium)('officers run a workshop, in Chromium', () => {
 
   it('signs the officer in and shows an empty list that says what to do next', async () => {
     await page.goto(`${server.origin}/signin?next=%2Fworkshops`);
+    await page.locator('form.signin[data-hydrated="true"]').waitFor();
     await page.getByLabel('Email').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByLabel('Password').press('Enter');
