@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ONE_SHOT_FLAGS } from './one-shot-flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NODE_WANTED = '24';
@@ -111,10 +112,6 @@ function run(nodeDir, command, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-// One-shot commands (imports, data fetch, accounts) run PGlite's WebAssembly with V8's baseline
-// compiler only: optimising Postgres's hot functions costs such a short process more CPU and
-// ~300 MB more memory than it saves (docs/decisions/0024). The server keeps the optimiser.
-const WASM_FLAGS = ['--liftoff-only'];
 
 const [command = 'start', ...rest] = process.argv.slice(2);
 const nodeDir = ensureNode();
@@ -172,7 +169,7 @@ switch (command) {
     break;
   }
   case 'thrive': {
-    run(nodeDir, join(nodeDir, 'node'), [...WASM_FLAGS, join(ROOT, 'apps/api/src/cli/main.ts'), ...rest]);
+    run(nodeDir, join(nodeDir, 'node'), [...ONE_SHOT_FLAGS, join(ROOT, 'apps/api/src/cli/main.ts'), ...rest]);
     break;
   }
   case 'bench': {

@@ -16,6 +16,7 @@ import { scratchDatabase, testEngines, type ScratchDatabase } from '@thrive/db/t
 import { accountsApp, addAccount, signInAs } from '../src/test-support/accounts.ts';
 import { appWith, DACORUM } from '../src/test-support/dacorum.ts';
 import { recordRow } from '../../../tooling/bench/rows.ts';
+import { ONE_SHOT_FLAGS } from '../../../tooling/bootstrap/one-shot-flags.mjs';
 import { firstStartBenchmark } from './first-start.ts';
 import { workshopBenchmarks } from './workshops.ts';
 
@@ -25,8 +26,8 @@ const AUTHORITIES = [
 ] as const;
 
 function runChild(code: string, env: Record<string, string>) {
-  // As `npm run thrive -- load-authority` runs it (tooling/bootstrap/run.mjs: WASM_FLAGS).
-  const out = spawnSync(process.execPath, ['--liftoff-only', join(import.meta.dirname, 'load-authority.child.ts'), code], {
+  // As `npm run thrive -- load-authority` runs it, with the bootstrap's flags for one-shot commands.
+  const out = spawnSync(process.execPath, [...ONE_SHOT_FLAGS, join(import.meta.dirname, 'load-authority.child.ts'), code], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });

@@ -28,6 +28,8 @@ declare module 'fastify' {
 
 interface Entry {
   body: string;
+  /** The body's size in UTF-8 bytes, measured once (measuring a large body on every hit cost more than sending it). */
+  bytes: number;
   type: string;
   etag: string;
   /** The body compressed, per encoding, made the first time a client asks for it. */
@@ -43,7 +45,7 @@ async function versionOf(db: Kysely<Database>, withCommunity: boolean): Promise<
 }
 
 const sizeOf = (entry: Entry) =>
-  entry.body.length + 200 + Object.values(entry.encoded).reduce((sum, bytes) => sum + bytes.length, 0);
+  entry.bytes + 200 + Object.values(entry.encoded).reduce((sum, bytes) => sum + bytes.length, 0);
 
 export const cachingPlugin = fp(
   async (app, options: { maxBytes?: number }) => {
@@ -55,7 +57,7 @@ export const cachingPlugin = fp(
     /** Sets the headers for sending `entry` to this request and returns the bytes to send. */
     function payloadFor(request: FastifyRequest, reply: FastifyReply, key: string, entry: Entry): string | Buffer {
       reply.type(entry.type);
-      const encoding = Buffer.byteLength(entry.body) < COMPRESS_THRESHOLD_BYTES ? null : encodingFor(request.headers['accept-encoding']);
+      const encoding = entry.bytes < COMPRESS_THRESHOLD_BYTES ? null : encodingFor(request.headers['accept-encoding']);
       if (!encoding) return entry.body;
       let bytes = entry.encoded[encoding];
       if (!bytes) {
@@ -86,7 +88,7 @@ export const cachingPlugin = fp(
       const key = request.cacheKey;
       // A hit (already sent from the cache) or anything not a fresh string answer passes as it is.
       if (!key || cache.has(key) || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('content-encoding')) return payload;
-      const entry: Entry = { body: payload, type: String(reply.getHeader('content-type') ?? 'application/json'), etag: String(reply.getHeader('etag')), encoded: {} };
+      const entry: Entry = { body: payload, bytes: Buffer.byteLength(payload), type: String(reply.getHeader('content-type') ?? 'application/json'), etag: String(reply.getHeader('etag')), encoded: {} };
       cache.set(key, entry);
       return payloadFor(request, reply, key, entry);
     });
