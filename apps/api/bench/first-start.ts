@@ -1,16 +1,19 @@
-// The first `npm start` on an empty database, timed to a healthy server: the bootstrap
-// (tooling/bootstrap/run.mjs start: Node and pnpm checks, install when the lockfile changed,
-// `turbo build`, cached when nothing changed), then the server's own start on a new PGlite
-// folder: creating and migrating the database and loading the demo authorities from the mirror
-// before it listens. Timed until GET /api/health answers 200.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// The first `npm start` in a fresh clone (packages cached), timed to a healthy server: a clone
+// of this checkout's HEAD in a temporary folder, then the bootstrap there (tooling/bootstrap/
+// run.mjs start: Node and pnpm checks, install from pnpm's store, `turbo build` with an empty
+// turbo cache, so the web app is built), then the server's own start on a new PGlite folder:
+// creating and migrating the database and loading the demo authorities from the mirror before
+// it listens. Timed until GET /api/health answers 200; the clone itself is not timed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recordRow } from '../../../tooling/bench/rows.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+// The mirror as the checkout sees it (a clone elsewhere would not find ../shared/data).
+const MIRROR = resolve(process.env.DATA_MIRROR ?? join(ROOT, '..', 'shared', 'data'));
 const TARGET_S = 20;
 const GIVE_UP_S = 300;
 
@@ -26,19 +29,44 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `npm start`'s entry on a free port and a new PGlite folder; prints and records the time to a healthy server. */
+/** Clones HEAD, runs `npm start`'s entry there on a free port and a new PGlite folder; prints and records the time to a healthy server. */
 export async function firstStartBenchmark(): Promise<void> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'thrive-first-start-'));
+  const clone = join(dir, 'clone');
+  const cloned = spawnSync('git', ['clone', '--quiet', ROOT, clone], { encoding: 'utf8' });
+  if (cloned.status !== 0 || !existsSync(join(clone, 'package.json'))) {
+    console.log(`\nfirst \`npm start\`: could not clone ${ROOT} (${cloned.stderr.trim()})`);
+    recordRow({ id: 'first-start', measured: 'not measured: git clone failed', met: false });
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'tooling/bootstrap/run.mjs'), 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+  const child = spawn(process.execPath, [join(clone, 'tooling/bootstrap/run.mjs'), 'start'], {
+    cwd: clone,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PGLITE_DIR: join(dir, 'pglite'),
+      DATABASE_URL: '',
+      DATA_MIRROR: MIRROR,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  // When the server's own start began its demo load and finished it, from its progress lines.
+  const phases: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    stderr = (stderr + text).slice(-2000);
+    const at = ((performance.now() - started) / 1000).toFixed(1);
+    if (text.includes('first start: loading'))
+      phases.push(`install + build + server start + new database by ${at} s`);
+    if (text.includes('demo data loaded')) phases.push(`demo data loaded by ${at} s`);
+  });
   let healthyAfter: number | undefined;
   while (performance.now() - started < GIVE_UP_S * 1000 && child.exitCode === null) {
     try {
@@ -58,12 +86,22 @@ export async function firstStartBenchmark(): Promise<void> {
   await exited;
   rmSync(dir, { recursive: true, force: true });
 
-  console.log('\nfirst `npm start` on an empty database (bootstrap, build check, create + migrate, demo load) → healthy /api/health');
+  console.log(
+    '\nfirst `npm start` in a fresh clone of HEAD, packages cached (bootstrap, install, build, create + migrate, demo load) → healthy /api/health',
+  );
   if (healthyAfter === undefined) {
-    console.log(`  not healthy within ${GIVE_UP_S} s${child.exitCode !== null ? ` (exited ${child.exitCode})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+    console.log(
+      `  not healthy within ${GIVE_UP_S} s${child.exitCode !== null ? ` (exited ${child.exitCode})` : ''}: ${stderr.trim().split('\n').at(-1) ?? ''}`,
+    );
     recordRow({ id: 'first-start', measured: `not healthy within ${GIVE_UP_S} s`, met: false });
     return;
   }
-  console.log(`  ${healthyAfter.toFixed(1)} s (target ≤ ${TARGET_S} s: ${healthyAfter <= TARGET_S ? 'met' : 'MISSED'})`);
-  recordRow({ id: 'first-start', measured: `${healthyAfter.toFixed(1)} s`, met: healthyAfter <= TARGET_S });
+  console.log(
+    `  ${healthyAfter.toFixed(1)} s (target ≤ ${TARGET_S} s: ${healthyAfter <= TARGET_S ? 'met' : 'MISSED'})${phases.length ? `; ${phases.join(', ')}` : ''}`,
+  );
+  recordRow({
+    id: 'first-start',
+    measured: `${healthyAfter.toFixed(1)} s`,
+    met: healthyAfter <= TARGET_S,
+  });
 }

@@ -10,20 +10,30 @@
 //  2. Navigation start → the filled table painted in Chromium (Element Timing of the first row,
 //     elementtiming="rug-table-painted" / "profile-painted": the table is in the server-rendered
 //     HTML, so this needs no script), for the Dacorum rug and a ward profile; target ≤ 400 ms
-//     each (issue 17). The page's own "filled" mark (after hydration) is printed beside it.
+//     each (issue 17). The page's own "filled" mark (after hydration) is printed beside it, and
+//     two same-run baselines from a bare Node server (bench/bare-pages.ts): a one-line page (this
+//     browser's floor on this machine) and the page's own HTML with its scripts taken out.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { hasChromium, launchBrowser } from '../tests/e2e/browser.ts';
 import { startServer } from '../tests/e2e/server.ts';
+import { startBarePages } from './bare-pages.ts';
 import { recordRow, type BenchRowId } from '../../../tooling/bench/rows.ts';
 
 const WEB = join(import.meta.dirname, '..');
 const OUT = process.env.THRIVE_WEB_OUT;
 const BUILD = join(WEB, OUT ? `build-${OUT}` : 'build');
 const CLIENT = join(BUILD, 'client');
-const MANIFEST = join(WEB, OUT ? `.svelte-kit-${OUT}` : '.svelte-kit', 'output', 'client', '.vite', 'manifest.json');
+const MANIFEST = join(
+  WEB,
+  OUT ? `.svelte-kit-${OUT}` : '.svelte-kit',
+  'output',
+  'client',
+  '.vite',
+  'manifest.json',
+);
 const TARGET_MS = 400;
 const RUG = '/rug?parent=E07000096&level=ward';
 const BUDGET_KB = 120;
@@ -110,12 +120,15 @@ async function scriptsAround(
 }
 
 if (!existsSync(join(BUILD, 'handler.js'))) {
-  console.log(`No web build at ${BUILD}: \`pnpm bench\` builds it first (turbo); alone, run \`vite build\` in apps/web.`);
+  console.log(
+    `No web build at ${BUILD}: \`pnpm bench\` builds it first (turbo); alone, run \`vite build\` in apps/web.`,
+  );
   process.exit(1);
 }
 
 const server = await startServer({ WEB_BUILD_DIR: BUILD });
 const browser = hasChromium ? await launchBrowser() : null;
+const bare = await startBarePages();
 try {
   const html = await (await fetch(server.origin + RUG)).text();
   const observed = browser
@@ -165,20 +178,26 @@ try {
     for (const id of ['rug-page', 'profile-page'] as const)
       recordRow({ id, measured: 'not measured: no Chromium', met: false });
   } else {
+    /** Navigation start → the element marked elementtiming="<painted>" painted, and the page's own mark if it has one. */
     const timeTo = async (
-      path: string,
+      url: string,
       painted: string,
-      mark: string,
+      mark?: string,
     ): Promise<{ painted: number; mark: number; fcp: number } | string> => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       try {
-        await page.goto(server.origin + path);
-        await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
-          timeout: 15_000,
-        });
+        await page.goto(url);
+        if (mark)
+          await page.waitForFunction(
+            (name) => performance.getEntriesByName(name).length > 0,
+            mark,
+            {
+              timeout: 15_000,
+            },
+          );
         // The first paint can come after the mark (hydration may finish before the first frame).
         await page
           .waitForFunction(
@@ -197,15 +216,18 @@ try {
               const observer = new PerformanceObserver((list) => {
                 const entry = list
                   .getEntries()
-                  .find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === painted);
+                  .find(
+                    (e) => (e as PerformanceEntry & { identifier?: string }).identifier === painted,
+                  );
                 if (!entry) return;
                 observer.disconnect();
                 const fcp =
-                  performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+                  performance.getEntriesByName('first-contentful-paint')[0]?.startTime ??
+                  Number.NaN;
                 const timing = entry as PerformanceEntry & { renderTime?: number };
                 resolve({
                   painted: timing.renderTime || entry.startTime,
-                  mark: performance.getEntriesByName(mark)[0]!.startTime,
+                  mark: mark ? performance.getEntriesByName(mark)[0]!.startTime : Number.NaN,
                   fcp,
                 });
               });
@@ -215,10 +237,21 @@ try {
           { painted, mark },
         );
       } catch (problem) {
-        return `no "${mark}" mark or "${painted}" paint within 15 s${problems.length ? `: ${problems[0]}` : ''} (${String(problem).split('\n')[0]})`;
+        return `no ${mark ? `"${mark}" mark or ` : ''}"${painted}" paint within 15 s${problems.length ? `: ${problems[0]}` : ''} (${String(problem).split('\n')[0]})`;
       } finally {
         await context.close();
       }
+    };
+
+    /** Median paint of `url`'s marked element over RUNS cold loads, or why it could not be timed. */
+    const medianPaint = async (url: string, painted: string): Promise<number | string> => {
+      const paints: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const result = await timeTo(url, painted);
+        if (typeof result === 'string') return result;
+        paints.push(result.painted);
+      }
+      return median(paints);
     };
 
     const report = async (
@@ -236,7 +269,7 @@ try {
       const marks: number[] = [];
       const fcps: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
-        const result = await timeTo(path, painted, mark);
+        const result = await timeTo(server.origin + path, painted, mark);
         if (typeof result === 'string') {
           console.log(`  ${result}`);
           recordRow({ id, measured: result, met: false });
@@ -252,15 +285,35 @@ try {
       console.log(
         `  median: painted ${m.toFixed(0)} ms, first contentful paint ${median(fcps).toFixed(0)} ms, interactive ${median(marks).toFixed(0)} ms — target ≤ ${target} ms painted: ${m <= target ? 'met' : 'MISSED'}`,
       );
+      // Same-run baselines, served by a bare Node server: what this browser on this machine takes
+      // to paint a one-line page (the floor for any page), and to paint this page's own
+      // server-rendered HTML with its scripts taken out (what the markup alone costs).
+      const floor = await medianPaint(bare.pageWith(painted), painted);
+      const html = await (await fetch(server.origin + path)).text();
+      const markup = await medianPaint(bare.pageFrom(html), painted);
+      const ms = (x: number | string) => (typeof x === 'number' ? `${x.toFixed(0)} ms` : x);
+      console.log(
+        `  same run, bare Node server: a one-line page painted ${ms(floor)}; this page's HTML without its scripts ${ms(markup)}`,
+      );
       recordRow({
         id,
         measured: `median ${m.toFixed(0)} ms painted (FCP ${median(fcps).toFixed(0)}, interactive ${median(marks).toFixed(0)})`,
-        baseline: `${(m / median(fcps)).toFixed(1)}× first contentful paint`,
+        baseline:
+          typeof floor === 'number'
+            ? `${(m / floor).toFixed(1)}× a one-line page's paint (${floor.toFixed(0)} ms); its HTML without scripts ${ms(markup)}`
+            : `no baseline: ${floor}`,
         met: m <= target,
       });
     };
 
-    await report('/rug, Dacorum', RUG, 'rug-table-painted', 'rug-table-filled', TARGET_MS, 'rug-page');
+    await report(
+      '/rug, Dacorum',
+      RUG,
+      'rug-table-painted',
+      'rug-table-filled',
+      TARGET_MS,
+      'rug-page',
+    );
     const wards = (await (
       await fetch(`${server.origin}/api/areas?level=ward&parent=E07000096&simplify=0`)
     ).json()) as { features: { id: string }[] };
@@ -277,5 +330,6 @@ try {
   }
 } finally {
   await browser?.close();
+  await bare.close();
   await server.stop();
 }

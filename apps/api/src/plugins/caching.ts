@@ -12,7 +12,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import { COMPRESS_THRESHOLD_BYTES, compressForKeeping, encodingFor, type Encoding } from './compression.ts';
+import {
+  COMPRESS_THRESHOLD_BYTES,
+  compressForKeeping,
+  encodingFor,
+  type Encoding,
+} from './compression.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,9 +60,17 @@ export const cachingPlugin = fp(
     });
 
     /** Sets the headers for sending `entry` to this request and returns the bytes to send. */
-    function payloadFor(request: FastifyRequest, reply: FastifyReply, key: string, entry: Entry): string | Buffer {
+    function payloadFor(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      key: string,
+      entry: Entry,
+    ): string | Buffer {
       reply.type(entry.type);
-      const encoding = entry.bytes < COMPRESS_THRESHOLD_BYTES ? null : encodingFor(request.headers['accept-encoding']);
+      const encoding =
+        entry.bytes < COMPRESS_THRESHOLD_BYTES
+          ? null
+          : encodingFor(request.headers['accept-encoding']);
       if (!encoding) return entry.body;
       let bytes = entry.encoded[encoding];
       if (!bytes) {
@@ -79,7 +92,10 @@ export const cachingPlugin = fp(
       request.cacheKey = key;
       const hit = cache.get(key);
       const etag = hit?.etag ?? `"${createHash('sha1').update(key).digest('base64url')}"`;
-      reply.header('cache-control', CACHE_CONTROL).header('etag', etag).header('vary', 'accept, accept-encoding');
+      reply
+        .header('cache-control', CACHE_CONTROL)
+        .header('etag', etag)
+        .header('vary', 'accept, accept-encoding');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       if (hit) return reply.send(payloadFor(request, reply, key, hit));
     });
@@ -87,8 +103,21 @@ export const cachingPlugin = fp(
     app.addHook('onSend', async (request, reply, payload) => {
       const key = request.cacheKey;
       // A hit (already sent from the cache) or anything not a fresh string answer passes as it is.
-      if (!key || cache.has(key) || reply.statusCode !== 200 || typeof payload !== 'string' || reply.getHeader('content-encoding')) return payload;
-      const entry: Entry = { body: payload, bytes: Buffer.byteLength(payload), type: String(reply.getHeader('content-type') ?? 'application/json'), etag: String(reply.getHeader('etag')), encoded: {} };
+      if (
+        !key ||
+        cache.has(key) ||
+        reply.statusCode !== 200 ||
+        typeof payload !== 'string' ||
+        reply.getHeader('content-encoding')
+      )
+        return payload;
+      const entry: Entry = {
+        body: payload,
+        bytes: Buffer.byteLength(payload),
+        type: String(reply.getHeader('content-type') ?? 'application/json'),
+        etag: String(reply.getHeader('etag')),
+        encoded: {},
+      };
       cache.set(key, entry);
       return payloadFor(request, reply, key, entry);
     });

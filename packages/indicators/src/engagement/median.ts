@@ -1,4 +1,6 @@
-// The median of a sample (docs/methods.md §7, "median days to a reply").
+// The median of a sample (docs/methods.md §7, "median days to a reply"): the type 7 quantile at
+// 0.5, from the one quantile the package has (spread/spread.ts).
+import { quantile } from '../spread/spread.ts';
 
 /**
  * The middle value of the sorted sample, or the mean of the two middle values when n is even
@@ -10,9 +12,8 @@ export function median(values: readonly number[]): number | null {
   for (const v of values) {
     if (!Number.isFinite(v)) throw new RangeError(`values must be finite, got ${String(v)}`);
   }
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? null)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
