@@ -136,7 +136,7 @@ const SPEED_ROWS = [
   ['imd-summaries', 'IoD summaries, 317 authorities, after parse', '≤ 10 ms'],
   ['read-file2-file6', 'reading File 2 + File 6 (6 MB of CSV)', '≤ 250 ms'],
   ['load-authority', 'load-authority Dacorum on PGlite: wall, peak memory', '≤ 3 s, ≤ 500 MB'],
-  ['first-start', 'first `npm start` to a healthy server (empty database)', '≤ 20 s'],
+  ['first-start', 'first `npm start` in a fresh clone (packages cached) to a healthy server', '≤ 20 s'],
 ];
 
 function printSpeedTable(file) {
