@@ -9,11 +9,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { mirrorDir } from '@thrive/geo/test-support/mirror';
 import { recordRow } from '../../../tooling/bench/rows.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 // The mirror as the checkout sees it (a clone elsewhere would not find ../shared/data).
-const MIRROR = resolve(process.env.DATA_MIRROR ?? join(ROOT, '..', 'shared', 'data'));
+const MIRROR = mirrorDir();
 const TARGET_S = 20;
 const GIVE_UP_S = 300;
 

@@ -6,8 +6,7 @@
 // summaries ≤ 10 ms; reading File 2 + File 6 ≤ 250 ms, beside splitting the same text on its
 // newlines and commas in the same run (the floor any CSV reader pays).
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   IOD_DOMAINS,
   POPULATION_BASIS,
@@ -16,11 +15,11 @@ import {
   type LsoaFrame,
 } from '../src/imd/index.ts';
 import { readIodDomains, readPopulationDenominators } from '../src/readers/index.ts';
+import { mirrorDir } from '@thrive/geo/test-support/mirror';
 import { recordRow } from '../../../tooling/bench/rows.ts';
 
 const RUNS = 15;
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MIRROR = resolve(process.env.DATA_MIRROR ?? join(REPO_ROOT, '..', 'shared', 'data'));
+const MIRROR = mirrorDir();
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

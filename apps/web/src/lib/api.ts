@@ -6,6 +6,7 @@ import type {
   ErrorBody,
   HealthBody,
   IndicatorListBody,
+  AreaListQuery,
   ProfileBody,
   RugBody,
   RugQuery,
@@ -142,7 +143,7 @@ export const getHealth = (fetchFn: Fetch = fetch) => getJson<HealthBody>(fetchFn
 
 /** GET /api/areas: areas of a level (under a parent) as GeoJSON. */
 export const getAreas = (
-  params: { level: string; parent?: string; simplify?: number },
+  params: { level: AreaListQuery['level']; parent?: string; simplify?: number },
   fetchFn: Fetch = fetch,
 ) => getJson<AreaCollectionBody>(fetchFn, `/api/areas${query(params)}`);
 

@@ -12,6 +12,7 @@ import {
   SURVEY_SCALES,
 } from '@thrive/participation';
 import { Type, type Static } from 'typebox';
+import { AreaLevel } from '../areas/schemas.ts';
 import { PinResponseBody } from '../pins/schemas.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -315,7 +316,7 @@ export const KpiAreaListBody = Type.Object({
     Type.Object({
       code: Type.String(),
       name: Type.String(),
-      level: Type.String(),
+      level: AreaLevel,
       kpis: Type.Integer({ description: 'How many adopted KPIs the area has' }),
     }),
     { description: 'Areas with adopted KPIs, by name' },
@@ -338,7 +339,7 @@ export const SaidDidBody = Type.Object({
 });
 
 export const KpiAreaPageBody = Type.Object({
-  area: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() }),
+  area: Type.Object({ code: Type.String(), name: Type.String(), level: AreaLevel }),
   kpis: Type.Array(KpiDetailBody, { description: 'Adopted KPIs of the area and its estates' }),
   saidDid: Type.Array(SaidDidBody, { description: 'Latest reply first' }),
 });

@@ -106,7 +106,7 @@ export const RugRowBody = Type.Object({
 
 export const RugBody = Type.Object({
   parent: Type.Object({ code: Type.String(), name: Type.String() }),
-  level: Type.String(),
+  level: Type.Enum(rugServedLevels),
   period: Type.String(),
   benchmark: Type.Enum(['parent', 'england'] as const),
   confidence: Type.Number(),
