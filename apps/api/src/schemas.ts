@@ -55,7 +55,7 @@ export {
 } from './modules/pins/schemas.ts';
 export { KpiAreaListBody, KpiAreaPageBody, KpiBody, KpiDetailBody, KpiDraftsBody, KpiListBody, KpiPatchBody, KpiPeriodBody, KpiTemplateListBody, KpiVersionBody, NewKpiBody, AdoptionBody, RetirementBody } from './modules/kpis/schemas.ts';
 export { NewSurveyBody, NewSurveyResponseBody, NewWaveBody, SurveyBody, SurveyJoinBody, SurveyListBody, SurveyMeBody, SurveyResponseBody, SurveyWaveBody } from './modules/surveys/schemas.ts';
-export { ActionBody, ActionPatchBody, BlockBody, InspectionBody, InspectorMeBody, NewBlockBody, NewInspectionBody, NewStandardBody, ResultsBody, StandardBody, StandardsBody, SummaryRow } from './modules/inspections/schemas.ts';
+export { ActionBody, ActionPatchBody, BlockBody, InspectionBody, InspectorMeBody, InviteEntryBody, InviteListBody, NewBlockBody, NewInspectionBody, NewStandardBody, ResultsBody, StandardBody, StandardsBody, SummaryRow } from './modules/inspections/schemas.ts';
 export { EngagementBody, EngagementQuery } from './modules/engagement/schemas.ts';
 export {
   NewObjectiveBody,

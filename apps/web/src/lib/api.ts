@@ -104,7 +104,7 @@ async function getJson<T>(fetchFn: Fetch, path: string): Promise<T> {
  */
 export async function sendJson<T>(
   fetchFn: Fetch,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T | null> {

@@ -113,6 +113,18 @@ describe.skipIf(!hasChromium)('residents inspect their own blocks, in Chromium',
     await page.getByRole('button', { name: 'Make an invite link' }).click();
     await slowly(() => page.getByTestId('invite-url').inputValue()).toContain('/api/inspector-invites/');
     inviteUrl = await page.getByTestId('invite-url').inputValue();
+    await slowly(() => page.getByTestId('invites').locator('tbody tr').count()).toBe(1);
+
+    // A second link, stopped at once (sent too widely, say): it opens nothing; the first still works.
+    await page.getByRole('button', { name: 'Make an invite link' }).click();
+    await slowly(() => page.getByTestId('invites').locator('tbody tr').count()).toBe(2);
+    const leaked = await page.getByTestId('invite-url').inputValue();
+    expect(leaked).not.toBe(inviteUrl);
+    // Newest first: the first "Stop this link" button is the second link's.
+    await page.getByRole('button', { name: /^Stop this link, made / }).first().click();
+    await slowly(() => page.getByRole('status').filter({ hasText: 'is stopped' }).count()).toBe(1);
+    await slowly(() => page.getByTestId('invites').getByText(/^\s*Stopped /).count()).toBe(1);
+    expect((await fetch(leaked, { redirect: 'manual' })).status).toBe(404);
     await expectNoSeriousViolations(page, AXE_SCOPE);
     await shoot(page, 'setup');
   });

@@ -26,5 +26,6 @@ export const AUDIT_ACTIONS = [
   'inspection_standard.create',
   'block.create',
   'inspector.invite',
+  'inspector.invite.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -145,6 +145,8 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { method: 'POST', url: '/api/estates/:code/blocks/import', allow: OFFICER },
   { method: 'GET', url: '/api/estates/:code/blocks', allow: PUBLIC },
   { method: 'POST', url: '/api/estates/:code/inspectors', allow: OFFICER },
+  { method: 'GET', url: '/api/estates/:code/inspector-invites', allow: OFFICER },
+  { method: 'DELETE', url: '/api/estates/:code/inspector-invites/:id', allow: OFFICER },
   { method: 'GET', url: '/api/inspector-invites/:token', allow: PUBLIC },
   { method: 'GET', url: '/api/inspect/me', allow: PUBLIC },
   { method: 'PUT', url: '/api/inspect/me', allow: PUBLIC },

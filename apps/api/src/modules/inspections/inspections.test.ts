@@ -35,7 +35,7 @@ describe.each(testEngines())('block inspections on $name', (engine) => {
   let blockB: string;
   let inspector: string;
 
-  const request = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, cookie?: string) =>
+  const request = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, cookie?: string) =>
     app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }), headers: cookie ? { cookie } : {} });
   const stairwell = () => standard.items[0]!.id;
   const lift = () => standard.items[1]!.id;
@@ -289,5 +289,44 @@ describe.each(testEngines())('block inspections on $name', (engine) => {
     const page = (await request('GET', `/api/estates/${ESTATE}/inspection-results?period=2026-11`)).json<ResultsBody>();
     expect(page.actions).toEqual([expect.objectContaining({ id, closed: true })]);
     expect((await request('PATCH', `/api/inspection-actions/${id}`, { closed: false }, partner)).statusCode).toBe(403);
+  });
+
+  it('stops an invite link: it opens nothing more, its inspectors can no longer inspect, other links still work', async () => {
+    const made = await request('POST', `/api/estates/${ESTATE}/inspectors`, undefined, officer);
+    const link = new URL(made.json<{ inviteUrl: string }>().inviteUrl).pathname;
+    const opened = await request('GET', link);
+    const leaked = `thrive_participant=${opened.cookies.find((c) => c.name === 'thrive_participant')!.value}`;
+    const kept = await openInvite(); // through another link
+    const listed = await request('GET', `/api/estates/${ESTATE}/inspector-invites`, undefined, officer);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const invites = listed.json<{ invites: { id: string; revokedAt: string | null; inspectors: number }[] }>().invites;
+    // Newest first: the link the kept inspector opened, then the one about to be stopped.
+    expect(invites[1]).toMatchObject({ revokedAt: null, inspectors: 1 });
+    const id = invites[1]!.id;
+    expect(link).not.toContain(id); // the list never gives the links themselves
+
+    for (const cookie of [undefined, partner]) {
+      expect((await request('GET', `/api/estates/${ESTATE}/inspector-invites`, undefined, cookie)).statusCode).toBe(cookie ? 403 : 401);
+      expect((await request('DELETE', `/api/estates/${ESTATE}/inspector-invites/${id}`, undefined, cookie)).statusCode).toBe(cookie ? 403 : 401);
+    }
+    expect((await request('DELETE', `/api/estates/${ESTATE}/inspector-invites/${crypto.randomUUID()}`, undefined, officer)).statusCode).toBe(404);
+    expect((await request('DELETE', `/api/estates/${ESTATE}/inspector-invites/not-a-uuid`, undefined, officer)).statusCode).toBe(400);
+
+    const stopped = await request('DELETE', `/api/estates/${ESTATE}/inspector-invites/${id}`, undefined, officer);
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    const revokedAt = stopped.json<{ revokedAt: string }>().revokedAt;
+    expect(Date.parse(revokedAt)).not.toBeNaN();
+    const again = await request('DELETE', `/api/estates/${ESTATE}/inspector-invites/${id}`, undefined, officer);
+    expect(again.json()).toMatchObject({ id, revokedAt, inspectors: 1 });
+
+    expect((await request('GET', link)).statusCode).toBe(404);
+    expect((await request('GET', '/api/inspect/me', undefined, leaked)).statusCode).toBe(401);
+    expect((await request('POST', '/api/inspections', inspection(), leaked)).statusCode).toBe(401);
+    expect((await request('GET', '/api/inspect/me', undefined, kept)).statusCode).toBe(200);
+    const audit = await db.db.selectFrom('audit_event').select(['action', 'target']).where('action', '=', 'inspector.invite.revoke').execute();
+    expect(audit).toEqual([
+      { action: 'inspector.invite.revoke', target: `area:${ESTATE}` },
+      { action: 'inspector.invite.revoke', target: `area:${ESTATE}` },
+    ]);
   });
 });

@@ -140,6 +140,36 @@ export function findInvite(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** An estate's invites, newest first, each with how many phones opened it. */
+export function listInvites(db: Executor, areaCode: string) {
+  return db
+    .selectFrom('inspector_invite')
+    .leftJoin('inspector', 'inspector.invite_id', 'inspector_invite.id')
+    .select((eb) => [
+      'inspector_invite.id',
+      'inspector_invite.created_at',
+      'inspector_invite.revoked_at',
+      eb.fn.count<string>('inspector.participant_id').as('inspectors'),
+    ])
+    .where('inspector_invite.area_code', '=', areaCode)
+    .groupBy('inspector_invite.id')
+    .orderBy('inspector_invite.created_at', 'desc')
+    .orderBy('inspector_invite.id')
+    .execute();
+}
+
+/** Stops an estate's invite (keeping the first time it was stopped); whether the estate has it. */
+export async function revokeInvite(db: Executor, areaCode: string, id: string): Promise<boolean> {
+  const row = await db
+    .updateTable('inspector_invite')
+    .set({ revoked_at: sql<Date>`coalesce(revoked_at, now())` })
+    .where('id', '=', id)
+    .where('area_code', '=', areaCode)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A new participant with the inspector role, and its inspector row; the participant id. */
 export async function insertInspector(
   tx: Executor,
@@ -155,14 +185,16 @@ export async function insertInspector(
   return p.id;
 }
 
-/** The inspector holding a token (by its hash), or undefined. */
+/** The inspector holding a token (by its hash), unless the invite it came through was stopped; or undefined. */
 export function findInspector(db: Executor, tokenHash: string) {
   return db
     .selectFrom('participant')
     .innerJoin('inspector', 'inspector.participant_id', 'participant.id')
+    .leftJoin('inspector_invite', 'inspector_invite.id', 'inspector.invite_id')
     .select(['participant.id as participant_id', 'inspector.area_code', 'inspector.display_name'])
     .where('participant.token_hash', '=', tokenHash)
     .where('participant.role', '=', 'inspector')
+    .where('inspector_invite.revoked_at', 'is', null)
     .executeTakeFirst();
 }
 

@@ -19,6 +19,9 @@ import {
   InspectionBody,
   InspectorMeBody,
   InviteBody,
+  InviteEntryBody,
+  InviteListBody,
+  InviteParams,
   NewActionBody,
   NewBlockBody,
   NewInspectionBody,
@@ -126,6 +129,38 @@ export const inspectionRoutes: FastifyPluginAsyncTypebox<InspectionRouteOptions>
       const inviteUrl = await service.createInvite(app.db.db, request.params.code, origin, actorId(request));
       reply.header('cache-control', 'no-store');
       return reply.code(201).send({ inviteUrl });
+    },
+  );
+
+  app.get(
+    '/estates/:code/inspector-invites',
+    {
+      schema: {
+        summary: "An estate's inspector invite links, newest first, with how many phones opened each (officers)",
+        tags: ['inspections'],
+        params: EstateParams,
+        response: { 200: InviteListBody, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { invites: await service.invitesOf(app.db.db, request.params.code) };
+    },
+  );
+
+  app.delete(
+    '/estates/:code/inspector-invites/:id',
+    {
+      schema: {
+        summary: 'Stop an invite link: it opens nothing more, and the phones that joined through it can no longer inspect (officers)',
+        tags: ['inspections'],
+        params: InviteParams,
+        response: { 200: InviteEntryBody, ...refusals },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return service.revokeInvite(app.db.db, request.params.code, request.params.id, actorId(request));
     },
   );
 

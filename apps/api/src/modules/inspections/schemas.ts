@@ -119,6 +119,19 @@ export const InviteBody = Type.Object({
   inviteUrl: Type.String({ description: 'Opening it gives the inspector cookie' }),
 });
 
+export const InviteParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), id: Uuid });
+
+/** An invite link an officer made (never the link itself: only its hash is kept). */
+export const InviteEntryBody = Type.Object({
+  id: Uuid,
+  createdAt: Type.String({ format: 'date-time' }),
+  revokedAt: Nullable(Type.String({ format: 'date-time', description: 'When it was stopped: it opens nothing since, and its inspectors can no longer inspect' })),
+  inspectors: Type.Integer({ minimum: 0, description: 'Phones that opened it' }),
+});
+export type InviteEntryBody = Static<typeof InviteEntryBody>;
+export const InviteListBody = Type.Object({ invites: Type.Array(InviteEntryBody, { description: 'Newest first' }) });
+export type InviteListBody = Static<typeof InviteListBody>;
+
 export const EstateRef = Type.Object({ code: Type.String(), name: Type.String() });
 
 export const InspectorMeBody = Type.Object({

@@ -31,6 +31,7 @@ import type {
   BlockImportBody,
   InspectionBody,
   InspectorMeBody,
+  InviteEntryBody,
   NewBlockBody,
   NewInspectionBody,
   NewStandardBody,
@@ -243,6 +244,35 @@ export async function createInvite(db: Kysely<Database>, code: string, origin: s
     await recordAudit(tx, { actorId, action: 'inspector.invite', target: `area:${area.code}`, details: {} });
   });
   return `${origin}/api/inspector-invites/${token}`;
+}
+
+const toInvite = (row: Awaited<ReturnType<typeof repo.listInvites>>[number]): InviteEntryBody => ({
+  id: row.id,
+  createdAt: row.created_at.toISOString(),
+  revokedAt: row.revoked_at?.toISOString() ?? null,
+  inspectors: Number(row.inspectors),
+});
+
+/** An estate's invite links, newest first, with how many phones opened each. */
+export async function invitesOf(db: repo.Executor, code: string): Promise<InviteEntryBody[]> {
+  const area = await requireArea(db, code);
+  return (await repo.listInvites(db, area.code)).map(toInvite);
+}
+
+/**
+ * Stops an invite link: it opens nothing from now on, and the phones that joined through it can
+ * no longer inspect (a link passed on too widely is stopped with everyone it let in; the officer
+ * sends the people they meant a new one). Stopping it again changes nothing. Audited.
+ */
+export async function revokeInvite(db: Kysely<Database>, code: string, id: string, actorId: string | null): Promise<InviteEntryBody> {
+  const area = await requireArea(db, code);
+  return db.transaction().execute(async (tx) => {
+    if (!(await repo.revokeInvite(tx, area.code, id))) throw new NotFoundError(`${area.name} has no such invite link.`);
+    await recordAudit(tx, { actorId, action: 'inspector.invite.revoke', target: `area:${area.code}`, details: { invite: id } });
+    const row = (await repo.listInvites(tx, area.code)).find((invite) => invite.id === id);
+    if (!row) throw new NotFoundError(`${area.name} has no such invite link.`);
+    return toInvite(row);
+  });
 }
 
 /** Opens an invite: a new inspector participant and its cookie token, and the estate to go to. */

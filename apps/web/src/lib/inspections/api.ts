@@ -5,6 +5,8 @@ import type {
   BlockBody,
   InspectionBody,
   InspectorMeBody,
+  InviteEntryBody,
+  InviteListBody,
   NewBlockBody,
   NewInspectionBody,
   NewStandardBody,
@@ -19,6 +21,7 @@ export type {
   BlockBody,
   InspectionBody,
   InspectorMeBody,
+  InviteEntryBody,
   NewInspectionBody,
   NewStandardBody,
   ResultsBody,
@@ -32,7 +35,7 @@ const get = async <T>(fetchFn: Fetch, path: string) =>
   (await sendJson<T>(fetchFn, 'GET', path)) as T;
 const send = async <T>(
   fetchFn: Fetch,
-  method: 'POST' | 'PATCH' | 'PUT',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ) => (await sendJson<T>(fetchFn, method, path, body)) as T;
@@ -61,6 +64,18 @@ export const importBlocks = (code: string, geojson: unknown, fetchFn: Fetch = fe
 /** POST /api/estates/:code/inspectors (officer): an invite link. */
 export const inviteInspector = (code: string, fetchFn: Fetch = fetch) =>
   send<{ inviteUrl: string }>(fetchFn, 'POST', `${estatePath(code)}/inspectors`);
+
+/** GET /api/estates/:code/inspector-invites (officer): the links made, newest first. */
+export const getInvites = async (code: string, fetchFn: Fetch = fetch) =>
+  (await get<InviteListBody>(fetchFn, `${estatePath(code)}/inspector-invites`)).invites;
+
+/** DELETE /api/estates/:code/inspector-invites/:id (officer): stop a link and its inspectors. */
+export const revokeInvite = (code: string, id: string, fetchFn: Fetch = fetch) =>
+  send<InviteEntryBody>(
+    fetchFn,
+    'DELETE',
+    `${estatePath(code)}/inspector-invites/${encodeURIComponent(id)}`,
+  );
 
 /** GET /api/inspect/me (inspector cookie) */
 export const getInspectorMe = (fetchFn: Fetch = fetch) =>

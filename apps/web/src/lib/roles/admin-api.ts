@@ -70,4 +70,5 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'inspection_standard.create': 'Inspection standard created',
   'block.create': 'Block added',
   'inspector.invite': 'Inspector invited',
+  'inspector.invite.revoke': 'Inspector invite link stopped',
 };
