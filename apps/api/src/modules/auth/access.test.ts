@@ -35,8 +35,8 @@ interface Context {
   retirable: string[];
   /** A finished import job to read. */
   importJobId: string;
-  /** Block inspections: a block, an item, an inspection with a photo, an action to answer. */
-  inspection: { blockId: string; itemId: string; inspectionId: string; actionId: string };
+  /** Block inspections: a block, an item, an inspection with a photo, an action to answer, and an invite link to stop (stopping it again answers the same). */
+  inspection: { blockId: string; itemId: string; inspectionId: string; actionId: string; inviteId: string };
   /** A regeneration programme with a strand and an objective (issue 13). */
   programme: { id: string; strandId: string; objectiveId: string };
 }
@@ -229,6 +229,10 @@ const FIXTURES: Record<string, Fixture> = {
     },
   }),
   'POST /api/estates/:code/inspectors': () => ({ url: `/api/estates/${AREAS.ward.code}/inspectors` }),
+  'GET /api/estates/:code/inspector-invites': () => ({ url: `/api/estates/${AREAS.ward.code}/inspector-invites` }),
+  'DELETE /api/estates/:code/inspector-invites/:id': ({ inspection }) => ({
+    url: `/api/estates/${AREAS.ward.code}/inspector-invites/${inspection.inviteId}`,
+  }),
   'GET /api/inspections/:id/photo': ({ inspection }) => ({ url: `/api/inspections/${inspection.inspectionId}/photo` }),
   'PUT /api/inspection-items/:id/example-photo': ({ inspection, jpeg }) => ({
     url: `/api/inspection-items/${inspection.itemId}/example-photo`,
@@ -297,7 +301,7 @@ describe.each(testEngines())('permissions on $name', (engine) => {
     drafts: [],
     retirable: [],
     importJobId: '',
-    inspection: { blockId: '', itemId: '', inspectionId: '', actionId: '' },
+    inspection: { blockId: '', itemId: '', inspectionId: '', actionId: '', inviteId: '' },
     programme: { id: '', strandId: '', objectiveId: '' },
   };
 
@@ -419,6 +423,10 @@ describe.each(testEngines())('permissions on $name', (engine) => {
     });
     expect(photo.statusCode, photo.body).toBe(201);
     context.inspection.actionId = (await officerPost('/api/inspection-actions', { blockId: context.inspection.blockId, itemId: context.inspection.itemId, period: '2026-01' })).id as string;
+    // A second link, newest first in the list: the one the DELETE fixture stops (not the inspector's).
+    await officerPost(`${estate}/inspectors`);
+    const invites = await app.inject({ method: 'GET', url: `${estate}/inspector-invites`, headers: officer });
+    context.inspection.inviteId = invites.json<{ invites: { id: string }[] }>().invites[0]!.id;
   });
   afterAll(() => app?.close());
 
