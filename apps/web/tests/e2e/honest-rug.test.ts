@@ -74,10 +74,10 @@ describe.skipIf(!hasChromium)(
       expect(new Set(cells.map((c) => c.token))).toEqual(new Set(['not_compared']));
       expect(new Set(cells.map((c) => c.background)).size).toBe(1);
       await expect
-        .poll(() => page.getByTestId('legend-summary').textContent())
+        .poll(() => page.getByTestId('legend-summary').textContent(), SETTLE)
         .toContain('same for the whole authority');
       await expect
-        .poll(() => page.getByTestId('legend-summary').textContent())
+        .poll(() => page.getByTestId('legend-summary').textContent(), SETTLE)
         .toContain('values equal as displayed share the quintile');
       await page.screenshot({ path: screenshotPath('honest-rug-dacorum-1366'), fullPage: false });
     });
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)(
           "Milton Keynes's wards changed after December 2013: Community Needs Index 2019 is published for 2017 wards, which do not join these wards of December 2013",
         );
       await expect
-        .poll(() => page.getByTestId('rug-vintage').textContent())
+        .poll(() => page.getByTestId('rug-vintage').textContent(), SETTLE)
         .toContain('December 2013');
       await page.screenshot({ path: screenshotPath('honest-rug-mk-cni-1366') });
     });
@@ -165,7 +165,7 @@ describe.skipIf(!hasChromium)(
         { width: 375, height: 812 },
         true,
       );
-      await expect.poll(() => page.locator('.scroll-cue').isVisible()).toBe(true);
+      await expect.poll(() => page.locator('.scroll-cue').isVisible(), SETTLE).toBe(true);
       expect(await page.locator('.touch-hint').isVisible()).toBe(true);
       expect(await page.locator('.pointer-hint').isVisible()).toBe(false);
       // Nothing on the page reaches past the screen's edge (the table scrolls inside its box).

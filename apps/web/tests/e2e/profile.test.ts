@@ -11,6 +11,9 @@ import { startServer, type RunningServer } from './server.ts';
 const WARD = 'E05004691';
 const PROFILE = `/areas/${WARD}`;
 const LSOAS = ['E01023345', 'E01023346', 'E01023347', 'E01023348'];
+// Waits for what the page does after an input, never a fixed time: generous for a busy 2-core
+// machine, where one round trip to the page can take longer than expect.poll's 1 s default.
+const SETTLE = { timeout: 15_000, interval: 100 };
 
 /** The RGB of one pixel of the page (a 1×1 PNG screenshot, decoded by hand: no image library). */
 async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
@@ -150,12 +153,12 @@ describe.skipIf(!hasChromium)('the ward profile in Chromium', () => {
     const at = await pointIn(map, 'E01023348');
     await page.mouse.move(at.x, at.y);
     await expect
-      .poll(() => page.locator('[data-testid="lsoa-table"] tr.hovered').getAttribute('data-code'))
+      .poll(() => page.locator('[data-testid="lsoa-table"] tr.hovered').getAttribute('data-code'), SETTLE)
       .toBe('E01023348');
     expect(await page.getByText('IMD decile 3').isVisible()).toBe(true);
     await page.mouse.click(at.x, at.y);
     await expect
-      .poll(() => page.locator('[data-testid="lsoa-table"] tr.selected').getAttribute('data-code'))
+      .poll(() => page.locator('[data-testid="lsoa-table"] tr.selected').getAttribute('data-code'), SETTLE)
       .toBe('E01023348');
     await page.context().close();
   });
@@ -204,7 +207,7 @@ describe.skipIf(!hasChromium)('the ward profile in Chromium', () => {
           (node as HTMLElement & { __thriveMap: MapTestHook }).__thriveMap.project(-0.44, 51.76),
         );
         return Math.hypot(after.x - before.x, after.y - before.y);
-      })
+      }, SETTLE)
       .toBeGreaterThan(5);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
@@ -217,7 +220,7 @@ describe.skipIf(!hasChromium)('the ward profile in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/confidence=99\.8/);
-    await expect.poll(() => page.getByTestId('profile-meta').textContent()).toContain('99.8% confidence');
+    await expect.poll(() => page.getByTestId('profile-meta').textContent(), SETTLE).toContain('99.8% confidence');
     const income = page.locator('tr[data-indicator="income_deprivation_rate"]');
     expect(await income.textContent()).toContain('99.8% CI');
     await page.context().close();
