@@ -140,8 +140,8 @@ export function findInvite(db: Executor, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** An estate's invites, newest first, each with how many phones opened it. */
-export function listInvites(db: Executor, areaCode: string) {
+/** An estate's invites (or just the one with `id`), newest first, each with how many phones opened it. */
+export function listInvites(db: Executor, areaCode: string, id?: string) {
   return db
     .selectFrom('inspector_invite')
     .leftJoin('inspector', 'inspector.invite_id', 'inspector_invite.id')
@@ -152,6 +152,7 @@ export function listInvites(db: Executor, areaCode: string) {
       eb.fn.count<string>('inspector.participant_id').as('inspectors'),
     ])
     .where('inspector_invite.area_code', '=', areaCode)
+    .$if(id !== undefined, (qb) => qb.where('inspector_invite.id', '=', id ?? ''))
     .groupBy('inspector_invite.id')
     .orderBy('inspector_invite.created_at', 'desc')
     .orderBy('inspector_invite.id')

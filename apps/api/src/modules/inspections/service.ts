@@ -269,7 +269,7 @@ export async function revokeInvite(db: Kysely<Database>, code: string, id: strin
   return db.transaction().execute(async (tx) => {
     if (!(await repo.revokeInvite(tx, area.code, id))) throw new NotFoundError(`${area.name} has no such invite link.`);
     await recordAudit(tx, { actorId, action: 'inspector.invite.revoke', target: `area:${area.code}`, details: { invite: id } });
-    const row = (await repo.listInvites(tx, area.code)).find((invite) => invite.id === id);
+    const [row] = await repo.listInvites(tx, area.code, id);
     if (!row) throw new NotFoundError(`${area.name} has no such invite link.`);
     return toInvite(row);
   });
